@@ -1,0 +1,147 @@
+// gost-core: byte buffers.
+//
+// Borrowed bytes travel as std::span<const std::byte> (ByteView) or
+// std::span<std::byte> (MutableByteView). Owned bytes live in Bytes, a buffer
+// with a length and a capacity like a Go []byte: Resize within the capacity
+// keeps the storage, which is what the buffer pool relies on.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <initializer_list>
+#include <memory>
+#include <ostream>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace gost::core {
+
+/// Bytes borrowed for reading.
+using ByteView = std::span<const std::byte>;
+/// Bytes borrowed for writing.
+using MutableByteView = std::span<std::byte>;
+
+/// Views the characters of a string as bytes.
+inline ByteView AsBytes(std::string_view s) noexcept {
+  return {reinterpret_cast<const std::byte*>(s.data()), s.size()};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+}
+
+/// Views bytes as characters.
+inline std::string_view AsString(ByteView b) noexcept {
+  return {reinterpret_cast<const char*>(b.data()), b.size()};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+}
+
+/// An owned, contiguous byte buffer with a length (size) and a capacity.
+///
+/// Copies are deep; moves leave the source empty. Not thread-safe: one owner
+/// at a time, like any value.
+class Bytes {
+ public:
+  using value_type = std::byte;
+  using iterator = std::byte*;
+  using const_iterator = const std::byte*;
+
+  Bytes() noexcept = default;
+  /// n zero bytes.
+  explicit Bytes(std::size_t n) : Bytes(Uninitialized(n, n)) {
+    if (n != 0) std::memset(data_.get(), 0, n);
+  }
+  /// A copy of the given bytes.
+  explicit Bytes(ByteView b) : Bytes(Uninitialized(b.size(), b.size())) {
+    if (!b.empty()) std::memcpy(data_.get(), b.data(), b.size());
+  }
+  /// A copy of a string's characters.
+  explicit Bytes(std::string_view s) : Bytes(AsBytes(s)) {}
+  Bytes(std::initializer_list<std::byte> list) : Bytes(ByteView(list.begin(), list.size())) {}
+
+  /// A buffer of `size` bytes whose contents are unspecified, with room for
+  /// `capacity`. Throws std::length_error if size > capacity.
+  static Bytes Uninitialized(std::size_t size, std::size_t capacity) {
+    if (size > capacity) throw std::length_error("gost: Bytes size exceeds capacity");
+    Bytes b;
+    if (capacity != 0) b.data_ = std::make_unique_for_overwrite<std::byte[]>(capacity);
+    b.size_ = size;
+    b.cap_ = capacity;
+    return b;
+  }
+
+  Bytes(const Bytes& other) : Bytes(other.view()) {}
+  Bytes(Bytes&& other) noexcept
+      : data_(std::move(other.data_)),
+        size_(std::exchange(other.size_, 0)),
+        cap_(std::exchange(other.cap_, 0)) {}
+  Bytes& operator=(const Bytes& other) {
+    if (this != &other) *this = Bytes(other);
+    return *this;
+  }
+  Bytes& operator=(Bytes&& other) noexcept {
+    data_ = std::move(other.data_);
+    size_ = std::exchange(other.size_, 0);
+    cap_ = std::exchange(other.cap_, 0);
+    return *this;
+  }
+  ~Bytes() = default;
+
+  [[nodiscard]] std::byte* data() noexcept { return data_.get(); }
+  [[nodiscard]] const std::byte* data() const noexcept { return data_.get(); }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] std::size_t capacity() const noexcept { return cap_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] std::byte* begin() noexcept { return data(); }
+  [[nodiscard]] std::byte* end() noexcept { return data() + size_; }
+  [[nodiscard]] const std::byte* begin() const noexcept { return data(); }
+  [[nodiscard]] const std::byte* end() const noexcept { return data() + size_; }
+  /// Precondition: i < size().
+  std::byte& operator[](std::size_t i) noexcept { return data_[i]; }
+  const std::byte& operator[](std::size_t i) const noexcept { return data_[i]; }
+
+  [[nodiscard]] ByteView view() const noexcept { return {data(), size_}; }
+  [[nodiscard]] MutableByteView mutable_view() noexcept { return {data(), size_}; }
+  operator ByteView() const noexcept { return view(); }             // NOLINT(google-explicit-constructor)
+  operator MutableByteView() noexcept { return mutable_view(); }    // NOLINT(google-explicit-constructor)
+  [[nodiscard]] std::string_view str() const noexcept { return AsString(view()); }
+
+  /// Changes the length. Within the capacity the storage is kept (bytes that
+  /// come back into view keep what they held); beyond it the buffer grows,
+  /// keeping the contents, and new bytes are zero.
+  void resize(std::size_t n) {
+    if (n > cap_) {
+      Bytes grown = Uninitialized(size_, std::max(n, cap_ * 2));
+      if (size_ != 0) std::memcpy(grown.data(), data(), size_);
+      std::memset(grown.data() + size_, 0, n - size_);
+      *this = std::move(grown);
+    }
+    size_ = n;
+  }
+
+  friend bool operator==(const Bytes& a, const Bytes& b) noexcept {
+    return a.size_ == b.size_ && (a.size_ == 0 || std::memcmp(a.data(), b.data(), a.size_) == 0);
+  }
+
+ private:
+  std::unique_ptr<std::byte[]> data_;  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+  std::size_t size_ = 0;
+  std::size_t cap_ = 0;
+};
+
+/// Prints the bytes as a quoted string with non-printable bytes escaped.
+inline std::ostream& operator<<(std::ostream& os, const Bytes& b) {
+  os << '"';
+  for (std::byte c : b) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u < 0x7f && u != '"' && u != '\\') {
+      os << static_cast<char>(u);
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      os << "\\x" << kHex[u >> 4] << kHex[u & 0xf];
+    }
+  }
+  return os << '"';
+}
+inline void PrintTo(const Bytes& b, std::ostream* os) { *os << b; }
+
+}  // namespace gost::core

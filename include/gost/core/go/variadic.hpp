@@ -1,0 +1,62 @@
+// gost-core: Variadic<T>, the C++ face of a Go variadic parameter (`...T`).
+//
+// A virtual function cannot be a variadic template, so every interface method
+// that takes `opts ...Option` (or `items ...T`) takes a Variadic<T> instead: a
+// read-only view that accepts nothing, one T, a braced list, a span or a vector.
+//
+//   d.Dial(ctx, addr);                                    // none
+//   d.Dial(ctx, addr, dialer::HostDialOption("x"));       // one
+//   d.Dial(ctx, addr, {opt1, opt2});                      // a braced list
+//   d.Dial(ctx, addr, opts);                              // a std::vector built at run time
+//
+// It borrows: the viewed elements must outlive the call, which they do for all
+// of the forms above. Never store a Variadic.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <span>
+#include <vector>
+
+namespace gost::core {
+
+template <class T>
+class Variadic {
+ public:
+  using value_type = T;
+  using const_iterator = const T*;
+  using iterator = const T*;
+
+  constexpr Variadic() noexcept = default;
+  // NOLINTBEGIN(google-explicit-constructor): implicit on purpose, see above.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+// The list's array lives until the end of the full expression that holds the
+// call, which is exactly as long as a Variadic may be used.
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
+#endif
+  constexpr Variadic(std::initializer_list<T> list) noexcept
+      : data_(list.begin()), size_(list.size()) {}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+  constexpr Variadic(const T& one) noexcept : data_(&one), size_(1) {}
+  constexpr Variadic(std::span<const T> items) noexcept : data_(items.data()), size_(items.size()) {}
+  Variadic(const std::vector<T>& items) noexcept : data_(items.data()), size_(items.size()) {}
+  // NOLINTEND(google-explicit-constructor)
+
+  [[nodiscard]] constexpr const T* begin() const noexcept { return data_; }
+  [[nodiscard]] constexpr const T* end() const noexcept { return data_ + size_; }
+  [[nodiscard]] constexpr const T* data() const noexcept { return data_; }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  /// Precondition: i < size().
+  [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+  [[nodiscard]] constexpr std::span<const T> span() const noexcept { return {data_, size_}; }
+
+ private:
+  const T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+}  // namespace gost::core

@@ -1,0 +1,352 @@
+// gost-core port of go-gost/core logger/logger.go.
+//
+// The structured logging interface every component logs through, the
+// process-wide default logger, and LoggerGroup, which fans calls out to
+// several loggers.
+//
+// Go's `Info(args ...any)` and `Infof(format, args ...any)` become methods
+// taking a logger::Args list of logger::Arg values (strings, numbers, bools,
+// Errors and anything with a String() method):
+//
+//   log->Info("listening");                       // one argument
+//   log->Info({"dial ", addr, " failed: ", err});  // several
+//   log->Infof("%s: %d bytes", {addr, n});         // a Go-style format
+//
+// Sprint and Sprintf render them as Go's fmt does, for implementations.
+#pragma once
+
+#include <any>
+#include <atomic>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "gost/core/detail/interface.hpp"
+#include "gost/core/go/errors.hpp"
+#include "gost/core/go/variadic.hpp"
+
+namespace gost::core::logger {
+
+/// Output format of a logger (Go: `type LogFormat string`).
+using LogFormat = std::string;
+/// Human-readable lines.
+inline const LogFormat TextFormat{"text"};
+/// One JSON object per line.
+inline const LogFormat JSONFormat{"json"};
+
+/// Severity of a message (Go: `type LogLevel string`), least to most severe.
+using LogLevel = std::string;
+inline const LogLevel TraceLevel{"trace"};  ///< finer than debug
+inline const LogLevel DebugLevel{"debug"};  ///< diagnostics
+inline const LogLevel InfoLevel{"info"};    ///< the default level
+inline const LogLevel WarnLevel{"warn"};    ///< something may be wrong
+inline const LogLevel ErrorLevel{"error"};  ///< an operation failed
+inline const LogLevel FatalLevel{"fatal"};  ///< the program cannot go on
+
+/// Structured fields attached to every message of a logger (Go: map[string]any).
+using Fields = std::map<std::string, std::any>;
+
+/// One argument of a log call. It borrows strings: an Arg lives only for the
+/// duration of the call it is passed to.
+class Arg {
+ public:
+  using Value = std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double, std::string_view,
+                             std::string, Error>;
+
+  Arg() noexcept = default;
+  // NOLINTBEGIN(google-explicit-constructor): implicit so calls read naturally.
+  Arg(bool b) noexcept : v_(b) {}
+  Arg(char c) : v_(std::string(1, c)) {}
+  template <std::signed_integral I>
+    requires(!std::same_as<I, char>)
+  Arg(I i) noexcept : v_(static_cast<std::int64_t>(i)) {}
+  template <std::unsigned_integral U>
+    requires(!std::same_as<U, bool>)
+  Arg(U u) noexcept : v_(static_cast<std::uint64_t>(u)) {}
+  template <std::floating_point F>
+  Arg(F f) noexcept : v_(static_cast<double>(f)) {}
+  Arg(const char* s) noexcept : v_(s == nullptr ? std::string_view("<nil>") : std::string_view(s)) {}
+  Arg(std::string_view s) noexcept : v_(s) {}
+  Arg(const std::string& s) noexcept : v_(std::string_view(s)) {}
+  Arg(Error e) noexcept : v_(std::move(e)) {}
+  /// Anything with a String() method (net::Addr, net::IP, url::Userinfo...).
+  template <class T>
+    requires(requires(const T& t) {
+      { t.String() } -> std::convertible_to<std::string>;
+    })
+  Arg(const T& t) : v_(std::string(t.String())) {}
+  // NOLINTEND(google-explicit-constructor)
+
+  [[nodiscard]] const Value& value() const noexcept { return v_; }
+  /// True for string arguments (Go's Sprint puts no space next to them);
+  /// values rendered through String() do not count, as in Go.
+  [[nodiscard]] bool IsString() const noexcept { return std::holds_alternative<std::string_view>(v_); }
+
+ private:
+  Value v_;
+};
+
+/// The arguments of one log call: none, one value, or a braced list. Like
+/// Variadic it borrows and must not be stored.
+class Args {
+ public:
+  Args() noexcept = default;
+  // NOLINTBEGIN(google-explicit-constructor)
+  Args(std::initializer_list<Arg> list) noexcept : list_(list) {}
+  template <class T>
+    requires(std::is_constructible_v<Arg, const T&> && !std::is_same_v<std::remove_cvref_t<T>, Args>)
+  Args(const T& one) : one_(one), list_(one_) {}
+  Args(Variadic<Arg> list) noexcept : list_(list) {}
+  // NOLINTEND(google-explicit-constructor)
+  Args(const Args& other) : one_(other.one_), list_(other.list_.data() == &other.one_ ? Variadic<Arg>(one_) : other.list_) {}
+  Args& operator=(const Args&) = delete;
+  ~Args() = default;
+
+  [[nodiscard]] const Arg* begin() const noexcept { return list_.begin(); }
+  [[nodiscard]] const Arg* end() const noexcept { return list_.end(); }
+  [[nodiscard]] std::size_t size() const noexcept { return list_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return list_.empty(); }
+  [[nodiscard]] const Arg& operator[](std::size_t i) const noexcept { return list_[i]; }
+
+ private:
+  Arg one_;
+  Variadic<Arg> list_;
+};
+
+namespace detail {
+
+inline void Append(std::string& out, const Arg& a, char verb = 'v') {
+  struct Visitor {
+    std::string& out;
+    char verb;
+    void operator()(std::monostate) const { out += "<nil>"; }
+    void operator()(bool b) const { out += b ? "true" : "false"; }
+    void operator()(std::int64_t i) const {
+      if (verb == 'x' || verb == 'X') {
+        if (i < 0) out += '-';
+        Hex(i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i));
+      } else {
+        out += std::to_string(i);
+      }
+    }
+    void operator()(std::uint64_t u) const {
+      if (verb == 'x' || verb == 'X') Hex(u);
+      else out += std::to_string(u);
+    }
+    void operator()(double d) const {
+      std::string s = std::to_string(d);  // fixed, 6 decimals
+      if (verb == 'v' || verb == 's') {   // %v: shortest-ish: drop trailing zeros
+        while (!s.empty() && s.back() == '0') s.pop_back();
+        if (!s.empty() && s.back() == '.') s.pop_back();
+      }
+      out += s;
+    }
+    void operator()(std::string_view s) const { Str(s); }
+    void operator()(const std::string& s) const { Str(s); }
+    void operator()(const Error& e) const { Str(e ? e.Message() : std::string("<nil>")); }
+    void Str(std::string_view s) const {
+      if (verb == 'q') {
+        out += '"';
+        for (char c : s) {
+          if (c == '"' || c == '\\') out += '\\';
+          out += c;
+        }
+        out += '"';
+      } else if (verb == 'x' || verb == 'X') {
+        for (char c : s) Hex(static_cast<unsigned char>(c), true);
+      } else {
+        out += s;
+      }
+    }
+    void Hex(std::uint64_t u, bool two = false) const {
+      const char* digits = verb == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+      char buf[16];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+      int n = 0;
+      do {
+        buf[n++] = digits[u & 0xfU];
+        u >>= 4U;
+      } while (u != 0);
+      if (two && n == 1) buf[n++] = '0';
+      while (n > 0) out += buf[--n];
+    }
+  };
+  std::visit(Visitor{out, verb}, a.value());
+}
+
+}  // namespace detail
+
+/// Renders arguments as Go's fmt.Sprint: each in its default form, with a
+/// space between two neighbours when neither is a string.
+inline std::string Sprint(const Args& args) {
+  std::string out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (i > 0 && !args[i].IsString() && !args[i - 1].IsString()) out += ' ';
+    detail::Append(out, args[i]);
+  }
+  return out;
+}
+
+/// Renders a Go-style format: %v %s %d %x %X %q %f %t and %%. As in Go, a
+/// verb with no argument left prints "%!v(MISSING)", a bad verb prints
+/// "%!c(value)", and extra arguments are listed after "%!(EXTRA ...)".
+inline std::string Sprintf(std::string_view format, const Args& args) {
+  std::string out;
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    const char c = format[i];
+    if (c != '%') {
+      out += c;
+      continue;
+    }
+    if (i + 1 == format.size()) {
+      out += "%!(NOVERB)";
+      break;
+    }
+    const char verb = format[++i];
+    if (verb == '%') {
+      out += '%';
+      continue;
+    }
+    if (next >= args.size()) {
+      out.append("%!").append(1, verb).append("(MISSING)");
+      continue;
+    }
+    switch (verb) {
+      case 'v': case 's': case 'd': case 'x': case 'X': case 'q': case 'f': case 't':
+        detail::Append(out, args[next++], verb);
+        break;
+      default:
+        out.append("%!").append(1, verb).append("(");
+        detail::Append(out, args[next++]);
+        out += ')';
+    }
+  }
+  if (next < args.size()) {
+    out += "%!(EXTRA ";
+    for (std::size_t i = next; i < args.size(); ++i) {
+      if (i > next) out += ", ";
+      detail::Append(out, args[i]);
+    }
+    out += ')';
+  }
+  return out;
+}
+
+class Logger;
+/// A shared logger; null means "none" (options fall back to Default()).
+using LoggerPtr = std::shared_ptr<Logger>;
+
+/// A structured logger (Go's logger.Logger).
+///
+/// Implementations must be safe to call from many threads at once. The
+/// `...f` methods take a Go-style format (see Sprintf); the others render
+/// their arguments as Sprint does. What Fatal does after logging (exit the
+/// process, as logrus does, or not) is the implementation's choice.
+class Logger {
+  GOST_CORE_INTERFACE(Logger);
+
+  /// A logger that adds `fields` to every message (and keeps this one's).
+  virtual LoggerPtr WithFields(const Fields& fields) = 0;
+  virtual void Trace(const Args& args) = 0;
+  virtual void Tracef(std::string_view format, const Args& args = {}) = 0;
+  virtual void Debug(const Args& args) = 0;
+  virtual void Debugf(std::string_view format, const Args& args = {}) = 0;
+  virtual void Info(const Args& args) = 0;
+  virtual void Infof(std::string_view format, const Args& args = {}) = 0;
+  virtual void Warn(const Args& args) = 0;
+  virtual void Warnf(std::string_view format, const Args& args = {}) = 0;
+  virtual void Error(const Args& args) = 0;
+  virtual void Errorf(std::string_view format, const Args& args = {}) = 0;
+  virtual void Fatal(const Args& args) = 0;
+  virtual void Fatalf(std::string_view format, const Args& args = {}) = 0;
+  /// The least severe level this logger writes.
+  [[nodiscard]] virtual LogLevel GetLevel() const = 0;
+  /// True when messages at `level` are written.
+  [[nodiscard]] virtual bool IsLevelEnabled(const LogLevel& level) const = 0;
+};
+
+namespace detail {
+inline std::atomic<LoggerPtr>& DefaultSlot() noexcept {
+  static std::atomic<LoggerPtr> slot;
+  return slot;
+}
+}  // namespace detail
+
+/// The process-wide default logger; null until SetDefault is called.
+/// Safe to call while another thread calls SetDefault.
+inline LoggerPtr Default() { return detail::DefaultSlot().load(std::memory_order_acquire); }
+
+/// Replaces the process-wide default logger (null clears it). Threads that
+/// already hold the previous logger keep it alive until they drop it.
+inline void SetDefault(LoggerPtr logger) {
+  detail::DefaultSlot().store(std::move(logger), std::memory_order_release);
+}
+
+namespace detail {
+
+// Sends every call to each logger of a fixed list.
+class Group final : public Logger {
+ public:
+  explicit Group(std::vector<LoggerPtr> loggers) : loggers_(std::move(loggers)) {}
+
+  LoggerPtr WithFields(const Fields& fields) override {
+    std::vector<LoggerPtr> derived;
+    derived.reserve(loggers_.size());
+    for (const auto& l : loggers_) derived.push_back(l->WithFields(fields));
+    return std::make_shared<Group>(std::move(derived));
+  }
+  void Trace(const Args& a) override { Each([&](Logger& l) { l.Trace(a); }); }
+  void Tracef(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Tracef(f, a); }); }
+  void Debug(const Args& a) override { Each([&](Logger& l) { l.Debug(a); }); }
+  void Debugf(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Debugf(f, a); }); }
+  void Info(const Args& a) override { Each([&](Logger& l) { l.Info(a); }); }
+  void Infof(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Infof(f, a); }); }
+  void Warn(const Args& a) override { Each([&](Logger& l) { l.Warn(a); }); }
+  void Warnf(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Warnf(f, a); }); }
+  void Error(const Args& a) override { Each([&](Logger& l) { l.Error(a); }); }
+  void Errorf(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Errorf(f, a); }); }
+  void Fatal(const Args& a) override { Each([&](Logger& l) { l.Fatal(a); }); }
+  void Fatalf(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Fatalf(f, a); }); }
+  [[nodiscard]] LogLevel GetLevel() const override {
+    return loggers_.empty() ? InfoLevel : loggers_.front()->GetLevel();
+  }
+  [[nodiscard]] bool IsLevelEnabled(const LogLevel& level) const override {
+    for (const auto& l : loggers_) {
+      if (l->IsLevelEnabled(level)) return true;
+    }
+    return false;
+  }
+
+ private:
+  template <class F>
+  void Each(F&& f) {
+    for (const auto& l : loggers_) f(*l);
+  }
+  std::vector<LoggerPtr> loggers_;
+};
+
+}  // namespace detail
+
+/// A logger that forwards every call to each of `loggers`, in order
+/// (Go's LoggerGroup). Null entries are dropped. GetLevel is the first
+/// logger's (InfoLevel when there is none); IsLevelEnabled is true when any
+/// logger enables the level. The group is as thread-safe as its members.
+inline LoggerPtr LoggerGroup(Variadic<LoggerPtr> loggers) {
+  std::vector<LoggerPtr> kept;
+  kept.reserve(loggers.size());
+  for (const auto& l : loggers) {
+    if (l) kept.push_back(l);
+  }
+  return std::make_shared<detail::Group>(std::move(kept));
+}
+
+}  // namespace gost::core::logger
