@@ -101,7 +101,12 @@ class Bytes {
 
   [[nodiscard]] ByteView view() const noexcept { return {data(), size_}; }
   [[nodiscard]] MutableByteView mutable_view() noexcept { return {data(), size_}; }
+  // A non-const Bytes also converts through the non-const overload below: with
+  // the const one alone, std::span's range constructor is the better match
+  // for a non-const buffer and g++ warns (-Wconversion) at every call site
+  // that passes one as a ByteView.
   operator ByteView() const noexcept { return view(); }             // NOLINT(google-explicit-constructor)
+  operator ByteView() noexcept { return view(); }                   // NOLINT(google-explicit-constructor)
   operator MutableByteView() noexcept { return mutable_view(); }    // NOLINT(google-explicit-constructor)
   [[nodiscard]] std::string_view str() const noexcept { return AsString(view()); }
 

@@ -109,6 +109,9 @@ struct Node {
   }
 
   // Cancels this node (which must be cancellable) and all its descendants.
+  // A node whose deadline has already passed was, as far as its users could
+  // see, done with DeadlineExceeded before this call; it keeps that error, as
+  // in Go, where the deadline's timer cancels the context first.
   void Cancel(const Error& why) {
     std::vector<std::pair<std::uint64_t, std::weak_ptr<Node>>> kids;
     std::vector<std::pair<std::uint64_t, CancelState::Callback>> cbs;
@@ -116,7 +119,7 @@ struct Node {
       std::lock_guard lock(own->mu);
       if (own->done) return;
       own->done = true;
-      own->err = why;
+      own->err = deadline && Now() >= *deadline ? DeadlineExceeded : why;
       kids.swap(own->children);
       cbs.swap(own->callbacks);
     }

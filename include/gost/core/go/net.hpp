@@ -10,6 +10,7 @@
 // the pointer owns the connection, and destroying a Conn must close it.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <compare>
 #include <cstddef>
@@ -19,6 +20,7 @@
 #include <optional>
 #include <ostream>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -406,13 +408,18 @@ struct CIDR {
 
 /// Parses CIDR notation ("192.0.2.1/24", "2001:db8::/32"), as Go's
 /// net.ParseCIDR: returns the address and the network it belongs to.
+/// The prefix length counts bits of the address as written: an IPv4-mapped
+/// address in IPv6 form ("::ffff:192.0.2.1/120") takes 0-128, like any IPv6
+/// text; with 96 or more bits its network is the IPv4 network of the
+/// remaining bits (192.0.2.0/24 here).
 inline Result<CIDR> ParseCIDR(std::string_view s) {
   const auto slash = s.find('/');
   if (slash == std::string_view::npos) return detail::ParseError("CIDR address", s);
   auto ip = ParseIP(s.substr(0, slash));
   if (!ip) return detail::ParseError("CIDR address", s);
   const auto bits_text = s.substr(slash + 1);
-  const int max = ip->Is4() ? 32 : 128;
+  const bool v6_text = s.substr(0, slash).find(':') != std::string_view::npos;
+  const int max = v6_text ? 128 : 32;
   int bits = 0;
   if (bits_text.empty() || bits_text.size() > 3) return detail::ParseError("CIDR address", s);
   if (bits_text.size() > 1 && bits_text[0] == '0') return detail::ParseError("CIDR address", s);
@@ -421,6 +428,18 @@ inline Result<CIDR> ParseCIDR(std::string_view s) {
     bits = bits * 10 + (c - '0');
   }
   if (bits > max) return detail::ParseError("CIDR address", s);
+  if (v6_text && ip->Is4()) {
+    if (bits >= 96) return CIDR{*ip, IPNet(*ip, bits - 96)};
+    // A shorter prefix clears part of the ::ffff: marker, so the network is
+    // an IPv6 one.
+    auto b = ip->To16();
+    for (int i = 0; i < 16; ++i) {
+      const int keep = std::min(8, std::max(0, bits - i * 8));
+      const auto mask = static_cast<std::uint8_t>(keep == 0 ? 0 : 0xffU << static_cast<unsigned>(8 - keep));
+      b[static_cast<std::size_t>(i)] &= mask;
+    }
+    return CIDR{*ip, IPNet(IP::From16(b), bits)};
+  }
   return CIDR{*ip, IPNet(*ip, bits)};
 }
 

@@ -33,10 +33,12 @@ inline std::string Escape(std::string_view s, Mode mode) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
-    const bool keep = Unreserved(c) ||
-                      (mode == Mode::Userinfo && (c == '$' || c == '&' || c == '+' || c == ',' || c == ';' ||
-                                                  c == '=' || c == '!' || c == '*' || c == '\'' || c == '(' ||
-                                                  c == ')'));
+    // Userinfo keeps the reserved characters RFC 3986 allows there, except
+    // ':', '@', '/' and '?', which would end or split it; everything else
+    // that is not unreserved ('!', '*', '(', ... included) is escaped, as in
+    // Go's url.Userinfo.String.
+    const bool keep = Unreserved(c) || (mode == Mode::Userinfo && (c == '$' || c == '&' || c == '+' || c == ',' ||
+                                                                   c == ';' || c == '='));
     if (keep) {
       out += c;
     } else if (mode == Mode::Query && c == ' ') {
@@ -128,8 +130,15 @@ inline UserinfoPtr UserPassword(std::string username, std::string password) {
 }
 
 /// Parses the userinfo part of a URL, "name" or "name:password", undoing
-/// percent-encoding. Bad escapes are errors.
+/// percent-encoding. As in Go's url.Parse, bytes RFC 3986 does not allow in
+/// userinfo (spaces, '/', '?', '#', non-ASCII...) and bad escapes are errors.
 inline Result<UserinfoPtr> ParseUserinfo(std::string_view s) {
+  for (char c : s) {
+    const bool ok = detail::Unreserved(c) || c == ':' || c == '!' || c == '$' || c == '&' || c == '\'' ||
+                    c == '(' || c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=' ||
+                    c == '%' || c == '@';
+    if (!ok) return errors::WithCode(errors::Code::InvalidArgument, "net/url: invalid userinfo");
+  }
   const auto colon = s.find(':');
   auto name = detail::Unescape(s.substr(0, colon), false);
   if (!name) return name.error();

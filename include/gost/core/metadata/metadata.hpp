@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "gost/core/detail/interface.hpp"
+
 namespace gost::core::metadata {
 
 /// A key/value store of configuration or per-connection data.

@@ -1,0 +1,93 @@
+// gost-core port of go-gost/core listener/listener.go.
+//
+// A Listener accepts the inbound connections of a service, over whatever
+// transport it implements (TCP, TLS, WebSocket, QUIC, a reverse tunnel...).
+// AcceptError and BindError are the error types upstream ships for it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <system_error>
+#include <utility>
+
+#include "gost/core/detail/interface.hpp"
+#include "gost/core/go/errors.hpp"
+#include "gost/core/go/net.hpp"
+#include "gost/core/go/result.hpp"
+#include "gost/core/metadata/metadata.hpp"
+
+namespace gost::core::listener {
+
+/// Returned by Accept once the listener is closed. Message: "accept on
+/// closed listener".
+inline const Error ErrClosed{errors::Code::ListenerClosed};
+
+/// Accepts inbound connections for a service.
+///
+/// Life cycle: built with Options, Init called once with the service's
+/// metadata (that is where it starts listening), then Accept is called in a
+/// loop until Close. Close may be called from another thread and unblocks a
+/// pending Accept, which then fails with ErrClosed.
+class Listener {
+  GOST_CORE_INTERFACE(Listener);
+
+  /// Reads settings from `md` (may be null) and starts listening.
+  virtual Error Init(metadata::MetadataPtr md) = 0;
+  /// The next inbound connection. Errors for which Temporary() is true
+  /// (AcceptError) leave the listener usable; others end the accept loop.
+  virtual Result<net::ConnPtr> Accept() = 0;
+  /// The address being listened on.
+  [[nodiscard]] virtual net::Addr Addr() const = 0;
+  /// Stops listening and releases the resources.
+  virtual Error Close() = 0;
+};
+
+/// A shared Listener.
+using ListenerPtr = std::shared_ptr<Listener>;
+
+/// A failure of one Accept that does not end the listener: always
+/// Temporary(), never Timeout(); its text and code are its cause's, and
+/// Unwrap() gives the cause.
+class AcceptError final : public ErrorBase {
+ public:
+  explicit AcceptError(core::Error err) : err_(std::move(err)) {}
+  [[nodiscard]] std::string Error() const override { return err_.Message(); }
+  [[nodiscard]] std::error_code Code() const noexcept override { return err_.Code(); }
+  [[nodiscard]] bool Timeout() const noexcept override { return false; }
+  [[nodiscard]] bool Temporary() const noexcept override { return true; }
+  [[nodiscard]] core::Error Unwrap() const override { return err_; }
+
+ private:
+  core::Error err_;
+};
+
+/// Wraps `err` in an AcceptError (an empty `err` gives an empty Error).
+/// errors::As<AcceptError>(e) finds it again.
+inline Error NewAcceptError(Error err) {
+  if (!err) return {};
+  return Error(std::make_shared<const AcceptError>(std::move(err)));
+}
+
+/// A failure to set up a reverse tunnel (Bind) that the caller may retry:
+/// always Temporary(), never Timeout(); text, code and Unwrap() are its
+/// cause's.
+class BindError final : public ErrorBase {
+ public:
+  explicit BindError(core::Error err) : err_(std::move(err)) {}
+  [[nodiscard]] std::string Error() const override { return err_.Message(); }
+  [[nodiscard]] std::error_code Code() const noexcept override { return err_.Code(); }
+  [[nodiscard]] bool Timeout() const noexcept override { return false; }
+  [[nodiscard]] bool Temporary() const noexcept override { return true; }
+  [[nodiscard]] core::Error Unwrap() const override { return err_; }
+
+ private:
+  core::Error err_;
+};
+
+/// Wraps `err` in a BindError (an empty `err` gives an empty Error).
+inline Error NewBindError(Error err) {
+  if (!err) return {};
+  return Error(std::make_shared<const BindError>(std::move(err)));
+}
+
+}  // namespace gost::core::listener

@@ -1,0 +1,132 @@
+// Tests for gost/core/limiter/conn/limiter.hpp: the connection-count
+// Limiter and ConnLimiter interfaces.
+#include "gost/core/limiter/conn/limiter.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace gost::core::limiter::conn {
+namespace {
+
+static_assert(detail::kIsInterface<Limiter>);
+static_assert(detail::kIsInterface<ConnLimiter>);
+
+// Counts connections in with Allow(1) and out with Allow(-1), like go-gost/x.
+class Counting final : public Limiter {
+ public:
+  explicit Counting(int limit) : limit_(limit) {}
+  bool Allow(int n) override {
+    if (n <= 0) {
+      current_.fetch_add(n);
+      return true;
+    }
+    if (current_.fetch_add(n) + n > limit_) {
+      current_.fetch_sub(n);
+      return false;
+    }
+    return true;
+  }
+  int Limit() const override { return limit_; }
+  int Current() const { return current_.load(); }
+
+ private:
+  const int limit_;
+  std::atomic<int> current_{0};
+};
+
+// One limiter per key; keys starting with "vip" are not limited (null).
+class PerKey final : public ConnLimiter {
+ public:
+  explicit PerKey(int limit) : limit_(limit) {}
+  std::shared_ptr<conn::Limiter> Limiter(std::string_view key) override {
+    if (key.substr(0, 3) == "vip") return nullptr;
+    std::lock_guard lock(mu_);
+    auto& slot = limiters_[std::string(key)];
+    if (!slot) slot = std::make_shared<Counting>(limit_);
+    return slot;
+  }
+
+ private:
+  const int limit_;
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<conn::Limiter>> limiters_;
+};
+
+TEST(ConnLimiter, PerKeyLimitsThroughTheInterface) {
+  const ConnLimiterPtr cl = std::make_shared<PerKey>(2);
+  const LimiterPtr a = cl->Limiter("10.0.0.1");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a, cl->Limiter("10.0.0.1"));  // same key, same limiter
+  EXPECT_EQ(a->Limit(), 2);
+  EXPECT_TRUE(a->Allow(1));
+  EXPECT_TRUE(a->Allow(1));
+  EXPECT_FALSE(a->Allow(1));  // third concurrent connection refused
+  EXPECT_FALSE(a->Allow(5));  // a batch over the limit is refused whole
+  EXPECT_TRUE(a->Allow(-1));  // one closes
+  EXPECT_TRUE(a->Allow(1));
+
+  const LimiterPtr b = cl->Limiter("10.0.0.2");
+  ASSERT_NE(b, nullptr);
+  EXPECT_NE(a, b);
+  EXPECT_TRUE(b->Allow(2));
+
+  EXPECT_EQ(cl->Limiter("vip-1"), nullptr);  // no limit for that key
+}
+
+TEST(ConnLimiter, ConcurrentAllowNeverExceedsTheLimit) {
+  auto lim = std::make_shared<Counting>(3);
+  const LimiterPtr l = lim;
+  std::atomic<int> admitted{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 500; ++i) {
+        if (l->Allow(1)) {
+          admitted.fetch_add(1);
+          EXPECT_LE(lim->Current(), 3);
+          (void)l->Allow(-1);
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_GT(admitted.load(), 0);
+  EXPECT_EQ(lim->Current(), 0);
+}
+
+class MockLimiter : public Limiter {
+ public:
+  MOCK_METHOD(bool, Allow, (int n), (override));
+  MOCK_METHOD(int, Limit, (), (const, override));
+};
+
+class MockConnLimiter : public ConnLimiter {
+ public:
+  MOCK_METHOD(std::shared_ptr<conn::Limiter>, Limiter, (std::string_view key), (override));
+};
+
+TEST(ConnLimiter, Mocks) {
+  auto lim = std::make_shared<MockLimiter>();
+  auto cl = std::make_shared<MockConnLimiter>();
+  EXPECT_CALL(*cl, Limiter(::testing::Eq("k"))).WillOnce(::testing::Return(lim));
+  EXPECT_CALL(*cl, Limiter(::testing::Eq("none"))).WillOnce(::testing::Return(nullptr));
+  EXPECT_CALL(*lim, Allow(1)).WillOnce(::testing::Return(false));
+  EXPECT_CALL(*lim, Limit()).WillOnce(::testing::Return(7));
+  const ConnLimiterPtr c = cl;
+  EXPECT_EQ(c->Limiter("none"), nullptr);
+  const auto l = c->Limiter("k");
+  ASSERT_NE(l, nullptr);
+  EXPECT_FALSE(l->Allow(1));
+  EXPECT_EQ(l->Limit(), 7);
+}
+
+}  // namespace
+}  // namespace gost::core::limiter::conn

@@ -1,0 +1,179 @@
+// Tests for gost/core/recorder/recorder.hpp: RecordOptions, Options,
+// RecorderObject, the key constants and the Recorder interface.
+#include "gost/core/recorder/recorder.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <any>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <typeinfo>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace gost::core::recorder {
+namespace {
+
+static_assert(detail::kIsInterface<Recorder>);
+static_assert(std::is_same_v<RecordOption, OptionFunc<RecordOptions>>);
+
+TEST(RecorderKeys, HaveUpstreamValues) {
+  EXPECT_EQ(RecorderServiceClientAddress, "recorder.service.client.address");
+  EXPECT_EQ(RecorderServiceRouterDialAddress, "recorder.service.router.dial.address");
+  EXPECT_EQ(RecorderServiceRouterDialAddressError, "recorder.service.router.dial.address.error");
+}
+
+TEST(RecordOptions, DefaultHasNoMetadata) { EXPECT_FALSE(RecordOptions{}.Metadata.has_value()); }
+
+TEST(RecordOptions, MetadataRecordOptionSetsTheMetadata) {
+  // Table: the value each option carries and how to read it back.
+  struct Case {
+    std::string name;
+    RecordOption opt;
+    std::function<void(const std::any&)> check;
+  };
+  const std::vector<Case> cases{
+      {"string", MetadataRecordOption(std::string("client=1.2.3.4")),
+       [](const std::any& a) { EXPECT_EQ(std::any_cast<std::string>(a), "client=1.2.3.4"); }},
+      {"int64", MetadataRecordOption(std::int64_t{7}),
+       [](const std::any& a) { EXPECT_EQ(std::any_cast<std::int64_t>(a), 7); }},
+      {"map", MetadataRecordOption(std::map<std::string, std::any>{{"k", 1}}),
+       [](const std::any& a) { using Map = std::map<std::string, std::any>;
+         EXPECT_EQ(std::any_cast<const Map&>(a).size(), 1U); }},
+      {"empty any clears", MetadataRecordOption(std::any{}), [](const std::any& a) { EXPECT_FALSE(a.has_value()); }},
+  };
+  for (const auto& c : cases) {
+    for (bool prefilled : {false, true}) {
+      SCOPED_TRACE(c.name + (prefilled ? " over a value" : " on default"));
+      RecordOptions o;
+      if (prefilled) o.Metadata = 3.5;
+      ApplyOptions<RecordOptions>(o, c.opt);
+      c.check(o.Metadata);
+    }
+  }
+}
+
+TEST(RecordOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
+  const auto o = MakeOptions<RecordOptions>(
+      {MetadataRecordOption(1), RecordOption{}, MetadataRecordOption(std::string("last")), nullptr});
+  ASSERT_EQ(o.Metadata.type(), typeid(std::string));
+  EXPECT_EQ(std::any_cast<std::string>(o.Metadata), "last");
+}
+
+std::string Describe(const Options& o) {
+  return "{Direction=" + std::to_string(o.Direction) + ", TimestampFormat=" + o.TimestampFormat +
+         ", Hexdump=" + std::to_string(o.Hexdump) + ", HTTPBody=" + std::to_string(o.HTTPBody) +
+         ", MaxBodySize=" + std::to_string(o.MaxBodySize) + "}";
+}
+
+TEST(RecorderOptions, DefaultsAreZero) {
+  const Options o;
+  EXPECT_FALSE(o.Direction);
+  EXPECT_TRUE(o.TimestampFormat.empty());
+  EXPECT_FALSE(o.Hexdump);
+  EXPECT_FALSE(o.HTTPBody);
+  EXPECT_EQ(o.MaxBodySize, 0);
+  EXPECT_EQ(o, (Options{false, "", false, false, 0}));
+  EXPECT_NE(o, (Options{false, "", false, false, 1})) << Describe(o);
+}
+
+TEST(RecorderObject, HoldsSharedRecorderAndOptions) {
+  const RecorderObject empty;
+  EXPECT_EQ(empty.Recorder, nullptr);
+  EXPECT_TRUE(empty.Record.empty());
+  EXPECT_EQ(empty.Options, nullptr);
+  EXPECT_TRUE(empty.Metadata.empty());
+
+  auto opts = std::make_shared<Options>(Options{true, "2006-01-02", true, false, 1024});
+  RecorderObject obj{nullptr, "rec-0", opts, {{"tag", std::string("x")}}};
+  const RecorderObject copy = obj;  // copies share the options
+  opts->MaxBodySize = 2048;
+  EXPECT_EQ(copy.Options->MaxBodySize, 2048);
+  EXPECT_EQ(copy.Record, "rec-0");
+  EXPECT_EQ(std::any_cast<std::string>(copy.Metadata.at("tag")), "x");
+}
+
+// Keeps every record it is given, with the metadata string if any; refuses
+// empty records with an error.
+class Memory final : public Recorder {
+ public:
+  Error Record(const context::Context& ctx, ByteView b, Variadic<RecordOption> opts) override {
+    if (auto err = ctx.Err()) return err;
+    if (b.empty()) return errors::New("empty record");
+    const auto o = MakeOptions<RecordOptions>(opts);
+    std::string entry(AsString(b));
+    if (const auto* md = std::any_cast<std::string>(&o.Metadata)) entry = *md + "|" + entry;
+    std::lock_guard lock(mu_);
+    records_.push_back(std::move(entry));
+    return {};
+  }
+  std::vector<std::string> Records() const {
+    std::lock_guard lock(mu_);
+    return records_;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::vector<std::string> records_;
+};
+
+TEST(Recorder, RecordsThroughTheInterface) {
+  auto mem = std::make_shared<Memory>();
+  const RecorderObject obj{mem, "memory", std::make_shared<Options>(), {}};
+  const context::Context ctx;
+
+  EXPECT_FALSE(obj.Recorder->Record(ctx, AsBytes("GET / HTTP/1.1")));
+  const Bytes binary{std::byte{0}, std::byte{0xff}};
+  EXPECT_FALSE(obj.Recorder->Record(ctx, binary, MetadataRecordOption(std::string("dir=out"))));
+  EXPECT_EQ(mem->Records(), (std::vector<std::string>{"GET / HTTP/1.1", std::string("dir=out|\0\xff", 10)}));
+
+  const Error err = obj.Recorder->Record(ctx, ByteView{});
+  ASSERT_TRUE(err);
+  EXPECT_EQ(err.Message(), "empty record");
+
+  auto [cctx, cancel] = context::WithCancel(ctx);
+  cancel();
+  EXPECT_TRUE(errors::Is(obj.Recorder->Record(cctx, AsBytes("x")), context::Canceled));
+  EXPECT_EQ(mem->Records().size(), 2U);
+}
+
+TEST(Recorder, ConcurrentRecords) {
+  auto mem = std::make_shared<Memory>();
+  const RecorderPtr r = mem;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 100; ++i) EXPECT_FALSE(r->Record(context::Background(), AsBytes("data")));
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(mem->Records().size(), 400U);
+}
+
+class MockRecorder : public Recorder {
+ public:
+  MOCK_METHOD(Error, Record, (const context::Context& ctx, ByteView b, Variadic<RecordOption> opts), (override));
+};
+
+TEST(Recorder, Mock) {
+  auto mock = std::make_shared<MockRecorder>();
+  EXPECT_CALL(*mock, Record(::testing::_, ::testing::_, ::testing::_))
+      .WillOnce([](const context::Context&, ByteView b, Variadic<RecordOption>) {
+        return AsString(b) == "abc" ? Error{} : errors::New("unexpected");
+      })
+      .WillOnce(::testing::Return(errors::New("sink closed")));
+  const RecorderPtr r = mock;
+  EXPECT_FALSE(r->Record(context::Background(), AsBytes("abc")));
+  EXPECT_EQ(r->Record(context::Background(), AsBytes("abc")).Message(), "sink closed");
+}
+
+}  // namespace
+}  // namespace gost::core::recorder
