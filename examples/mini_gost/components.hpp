@@ -1,0 +1,754 @@
+// mini_gost: the pluggable components, their registries, and the service.
+//
+//   listener  "tcp"            accepts TCP connections
+//   dialer    "tcp"            opens TCP connections to a node
+//   connector "http"           HTTP CONNECT through a node to the next address
+//   handler   "http"           HTTP proxy: CONNECT and absolute-URI requests
+//   handler   "socks5"         SOCKS5 proxy: no authentication, CONNECT
+//
+// Each kind has a registry of constructor functions keyed by scheme, as
+// go-gost/x has (registry.ListenerRegistry() and friends).
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cctype>
+#include <charconv>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <gost/core/chain/router.hpp>
+#include <gost/core/connector/connector.hpp>
+#include <gost/core/dialer/dialer.hpp>
+#include <gost/core/handler/handler.hpp>
+#include <gost/core/listener/listener.hpp>
+#include <gost/core/listener/option.hpp>
+#include <gost/core/service/service.hpp>
+
+#include "chain.hpp"
+#include "posix_net.hpp"
+#include "support.hpp"
+
+namespace mini_gost {
+
+inline constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
+
+// ---------------------------------------------------------------------------
+// Registries of constructor functions
+
+using NewListener = std::function<gc::listener::ListenerPtr(gc::Variadic<gc::listener::Option>)>;
+using NewHandler = std::function<gc::handler::HandlerPtr(gc::Variadic<gc::handler::Option>)>;
+using NewDialer = std::function<gc::dialer::DialerPtr(gc::Variadic<gc::dialer::Option>)>;
+using NewConnector = std::function<gc::connector::ConnectorPtr(gc::Variadic<gc::connector::Option>)>;
+
+inline gc::registry::Registry<NewListener>& ListenerRegistry() {
+  static MapRegistry<NewListener> r;
+  return r;
+}
+inline gc::registry::Registry<NewHandler>& HandlerRegistry() {
+  static MapRegistry<NewHandler> r;
+  return r;
+}
+inline gc::registry::Registry<NewDialer>& DialerRegistry() {
+  static MapRegistry<NewDialer> r;
+  return r;
+}
+inline gc::registry::Registry<NewConnector>& ConnectorRegistry() {
+  static MapRegistry<NewConnector> r;
+  return r;
+}
+
+// ---------------------------------------------------------------------------
+// Listener "tcp"
+
+/// Accepts TCP connections on Options::Addr. Resource shortages (out of file
+/// descriptors, of memory) come back as listener::AcceptError, which the
+/// service retries; after Close, Accept fails with listener::ErrClosed.
+class TcpListener final : public gc::listener::Listener {
+ public:
+  explicit TcpListener(gc::Variadic<gc::listener::Option> opts) { gc::ApplyOptions(options_, opts); }
+
+  gc::Error Init(gc::metadata::MetadataPtr) override {
+    auto ln = TcpNetListener::Listen("tcp", options_.Addr);
+    if (!ln) return ln.error();
+    ln_ = std::move(*ln);
+    return {};
+  }
+
+  gc::Result<gc::net::ConnPtr> Accept() override {
+    if (!ln_) return gc::listener::ErrClosed;
+    auto conn = ln_->Accept();
+    if (conn) return conn;
+    const auto err = conn.error();
+    if (gc::errors::Is(err, gc::net::ErrClosed)) return gc::listener::ErrClosed;
+    const auto code = err.Code();
+    if (code == std::errc::too_many_files_open || code == std::errc::too_many_files_open_in_system ||
+        code == std::errc::no_buffer_space || code == std::errc::not_enough_memory) {
+      return gc::listener::NewAcceptError(err);
+    }
+    return err;
+  }
+
+  [[nodiscard]] gc::net::Addr Addr() const override { return ln_ ? ln_->Addr() : gc::net::Addr(); }
+
+  gc::Error Close() override { return ln_ ? ln_->Close() : gc::Error(); }
+
+ private:
+  gc::listener::Options options_;
+  std::unique_ptr<TcpNetListener> ln_;
+};
+
+// ---------------------------------------------------------------------------
+// Dialer "tcp"
+
+/// Opens a TCP connection to a node, through the call's DialOptions::Dialer
+/// when one is given (that is how a transport dials through a route).
+class TcpDialer final : public gc::dialer::Dialer {
+ public:
+  explicit TcpDialer(gc::Variadic<gc::dialer::Option> opts) { gc::ApplyOptions(options_, opts); }
+  gc::Error Init(gc::metadata::MetadataPtr) override { return {}; }
+  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view addr,
+                                    gc::Variadic<gc::dialer::DialOption> opts) override {
+    const auto o = gc::MakeOptions<gc::dialer::DialOptions>(opts);
+    if (o.Dialer) return o.Dialer->Dial(ctx, "tcp", addr);
+    return DialTCP(ctx, "tcp", addr);
+  }
+
+ private:
+  gc::dialer::Options options_;
+};
+
+// ---------------------------------------------------------------------------
+// HTTP helpers
+
+/// Printable ASCII without spaces: what may appear in a host:port we pass on.
+inline bool IsSafeAddress(std::string_view s) {
+  if (s.empty() || s.size() > 1024) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+}
+
+/// "host:port" with a decimal port in 1..65535; nullopt otherwise.
+inline std::optional<gc::net::HostPort> ParseHostPort(std::string_view s) {
+  if (!IsSafeAddress(s)) return std::nullopt;
+  auto hp = gc::net::SplitHostPort(s);
+  if (!hp || hp->host.empty() || hp->port.empty() || hp->port.size() > 5) return std::nullopt;
+  unsigned port = 0;
+  auto [p, ec] = std::from_chars(hp->port.data(), hp->port.data() + hp->port.size(), port);
+  if (ec != std::errc() || p != hp->port.data() + hp->port.size() || port == 0 || port > 65535) return std::nullopt;
+  return *hp;
+}
+
+inline bool IEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+inline bool IStartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && IEquals(s.substr(0, prefix.size()), prefix);
+}
+
+struct HttpHead {
+  std::string start[3];  ///< request: method, target, version; response: version, status, reason
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+inline bool IsTokenChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+/// Parses a request or response head. Lines end in CRLF or LF; header
+/// continuation lines, control characters and malformed header lines are
+/// refused. For a response, the reason phrase may hold spaces (and be empty).
+inline std::optional<HttpHead> ParseHttpHead(std::string_view head, bool response) {
+  HttpHead out;
+  std::size_t pos = 0;
+  bool first = true;
+  while (pos < head.size()) {
+    auto nl = head.find('\n', pos);
+    if (nl == std::string_view::npos) return std::nullopt;
+    auto line = head.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    for (char c : line) {
+      const auto u = static_cast<unsigned char>(c);
+      if ((u < 0x20 && c != '\t') || u == 0x7f) return std::nullopt;
+    }
+    if (first) {
+      first = false;
+      const auto s1 = line.find(' ');
+      if (s1 == std::string_view::npos || s1 == 0) return std::nullopt;
+      const auto s2 = line.find(' ', s1 + 1);
+      if (s2 == std::string_view::npos) {
+        if (!response) return std::nullopt;
+        out.start[0] = line.substr(0, s1);
+        out.start[1] = line.substr(s1 + 1);
+      } else {
+        out.start[0] = line.substr(0, s1);
+        out.start[1] = line.substr(s1 + 1, s2 - s1 - 1);
+        out.start[2] = line.substr(s2 + 1);
+        if (!response && out.start[2].find(' ') != std::string::npos) return std::nullopt;
+      }
+      if (out.start[1].empty()) return std::nullopt;
+      continue;
+    }
+    if (line.empty()) break;  // the blank line ending the head
+    if (line.front() == ' ' || line.front() == '\t') return std::nullopt;  // obsolete line folding
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+    const auto name = line.substr(0, colon);
+    if (!std::all_of(name.begin(), name.end(), IsTokenChar)) return std::nullopt;
+    auto value = line.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+    out.headers.emplace_back(std::string(name), std::string(value));
+  }
+  if (first) return std::nullopt;
+  const auto& version = response ? out.start[0] : out.start[2];
+  if (version != "HTTP/1.1" && version != "HTTP/1.0") return std::nullopt;
+  if (!response && !std::all_of(out.start[0].begin(), out.start[0].end(), IsTokenChar)) return std::nullopt;
+  return out;
+}
+
+/// Writes a complete error response with a short plain-text body.
+inline void WriteHttpError(gc::net::Conn& c, int code, std::string_view reason, std::string_view body) {
+  std::string msg = "HTTP/1.1 " + std::to_string(code) + " " + std::string(reason) + "\r\n";
+  msg += "Content-Type: text/plain; charset=utf-8\r\n";
+  msg += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  msg += "Connection: close\r\nProxy-Agent: mini_gost\r\n\r\n";
+  msg += body;
+  (void)WriteString(c, msg);
+}
+
+// ---------------------------------------------------------------------------
+// Connector "http"
+
+/// Asks an HTTP proxy node to open a tunnel with CONNECT. A 2xx answer opens
+/// it (any bytes the node sent after its answer are kept for the first
+/// reads); anything else fails the call. 502, 503 and 504 are reported as
+/// "host unreachable", so a SOCKS5 front end can tell its client so.
+class HttpConnector final : public gc::connector::Connector {
+ public:
+  explicit HttpConnector(gc::Variadic<gc::connector::Option> opts) { gc::ApplyOptions(options_, opts); }
+  gc::Error Init(gc::metadata::MetadataPtr) override { return {}; }
+
+  gc::Result<gc::net::ConnPtr> Connect(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+                                       std::string_view network, std::string_view address,
+                                       gc::Variadic<gc::connector::ConnectOption>) override {
+    if (network != "tcp" && network != "tcp4" && network != "tcp6") {
+      (void)conn->Close();
+      return gc::errors::New("http connector: network " + std::string(network) + " unsupported");
+    }
+    if (!IsSafeAddress(address)) {
+      (void)conn->Close();
+      return gc::errors::WithCode(std::make_error_code(std::errc::invalid_argument),
+                                  "http connector: invalid address");
+    }
+    const std::string where = "http connector: CONNECT " + std::string(address);
+    HeaderBlock hb;
+    {
+      ConnDeadlineGuard guard(ctx, *conn);
+      std::string req = "CONNECT " + std::string(address) + " HTTP/1.1\r\nHost: " + std::string(address) +
+                        "\r\nProxy-Connection: keep-alive\r\nUser-Agent: mini_gost\r\n\r\n";
+      if (auto err = WriteString(*conn, req)) {
+        (void)conn->Close();
+        return gc::errors::Wrap(err, where);
+      }
+      hb = ReadHeaderBlock(*conn, kMaxHeaderBytes);
+    }
+    if (hb.too_large || hb.err) {
+      (void)conn->Close();
+      if (hb.too_large) return gc::errors::New(where + ": response header too large");
+      return gc::errors::Wrap(hb.err, where);
+    }
+    auto head = ParseHttpHead(hb.head, true);
+    if (!head) {
+      (void)conn->Close();
+      return gc::errors::New(where + ": malformed response");
+    }
+    const auto& status = head->start[1];
+    if (status.size() != 3 || status[0] != '2') {
+      (void)conn->Close();
+      std::string text = where + ": " + status + (head->start[2].empty() ? "" : " " + head->start[2]);
+      if (status == "502" || status == "503" || status == "504") {
+        return gc::errors::WithCode(std::make_error_code(std::errc::host_unreachable), std::move(text));
+      }
+      return gc::errors::New(std::move(text));
+    }
+    if (options_.Logger) options_.Logger->Debugf("tunnel to %s through %s", {address, conn->RemoteAddr().String()});
+    return BufferedConn::Wrap(std::move(conn), std::move(hb.rest));
+  }
+
+ private:
+  gc::connector::Options options_;
+};
+
+// ---------------------------------------------------------------------------
+// Handlers
+
+/// Settings both handlers read from their metadata.
+struct HandlerSettings {
+  gc::Duration read_timeout = std::chrono::seconds(15);  ///< "readTimeout": the client's handshake
+  std::size_t max_header = kMaxHeaderBytes;              ///< "maxHeaderBytes" (HTTP only)
+
+  void Load(const gc::metadata::MetadataPtr& md) {
+    if (auto d = MdDuration(md, "readTimeout"); d && *d > gc::Duration::zero()) read_timeout = *d;
+    if (auto n = MdInt(md, "maxHeaderBytes"); n && *n > 0) max_header = static_cast<std::size_t>(*n);
+  }
+};
+
+/// HTTP proxy handler: CONNECT opens a tunnel ("200 Connection established"
+/// then raw bytes both ways); a request with an absolute http:// URI is sent
+/// on to its origin in origin form, without Proxy-* and connection headers
+/// and with "Connection: close", after which bytes are relayed both ways.
+/// Refusals: 400 (malformed or not a proxy request), 431 (header block over
+/// the limit), 502 (destination unreachable).
+class HttpHandler final : public gc::handler::Handler {
+ public:
+  explicit HttpHandler(gc::Variadic<gc::handler::Option> opts) {
+    gc::ApplyOptions(options_, opts);
+    if (!options_.Logger) options_.Logger = DefaultLogger();
+  }
+
+  gc::Error Init(gc::metadata::MetadataPtr md) override {
+    settings_.Load(md);
+    if (!options_.Router) options_.Router = std::make_shared<Router>(gc::chain::LoggerRouterOption(options_.Logger));
+    return {};
+  }
+
+  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+                   gc::Variadic<gc::handler::HandleOption>) override {
+    const auto& log = options_.Logger;
+    const std::string client = conn->RemoteAddr().String();
+    HeaderBlock hb;
+    {
+      ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
+      hb = ReadHeaderBlock(*conn, settings_.max_header);
+    }
+    if (hb.too_large) {
+      log->Warnf("http %s: request header over %d bytes", {client, settings_.max_header});
+      return Refuse(*conn, 431, "Request Header Fields Too Large", "request header too large\n");
+    }
+    if (hb.err) {
+      log->Debugf("http %s: no complete request: %v", {client, hb.err});
+      (void)conn->Close();
+      return hb.err;
+    }
+    auto head = ParseHttpHead(hb.head, false);
+    if (!head) {
+      log->Warnf("http %s: malformed request", {client});
+      return Refuse(*conn, 400, "Bad Request", "malformed request\n");
+    }
+    const auto& method = head->start[0];
+    const auto& target = head->start[1];
+    if (method == "CONNECT") {
+      auto hp = ParseHostPort(target);
+      if (!hp) return Refuse(*conn, 400, "Bad Request", "CONNECT needs host:port\n");
+      auto up = Dial(ctx, target, client);
+      if (!up) return Unreachable(*conn, target, up.error());
+      if (auto err = WriteString(*conn, "HTTP/1.1 200 Connection established\r\nProxy-Agent: mini_gost\r\n\r\n")) {
+        (void)conn->Close();
+        return err;
+      }
+      auto down = BufferedConn::Wrap(std::move(conn), std::move(hb.rest));
+      return Relay(ctx, *down, **up);
+    }
+
+    auto uri = ParseAbsoluteURI(target);
+    if (!uri) return Refuse(*conn, 400, "Bad Request", "not a proxy request: an absolute http:// URI is needed\n");
+    auto up = Dial(ctx, uri->address, client);
+    if (!up) return Unreachable(*conn, uri->address, up.error());
+    std::string out = method + " " + uri->origin + " " + head->start[2] + "\r\n";
+    bool has_host = false;
+    for (const auto& [name, value] : head->headers) {
+      if (IStartsWith(name, "Proxy-") || IEquals(name, "Connection") || IEquals(name, "Keep-Alive")) continue;
+      if (IEquals(name, "Host")) has_host = true;
+      out += name + ": " + value + "\r\n";
+    }
+    if (!has_host) out += "Host: " + uri->authority + "\r\n";
+    out += "Connection: close\r\n\r\n";
+    if (auto err = WriteString(**up, out)) return Unreachable(*conn, uri->address, err);
+    log->Debugf("http %s: %s %s", {client, method, target});
+    auto down = BufferedConn::Wrap(std::move(conn), std::move(hb.rest));
+    return Relay(ctx, *down, **up);
+  }
+
+ private:
+  struct AbsoluteURI {
+    std::string authority;  ///< as written, for a Host header
+    std::string address;    ///< host:port to dial
+    std::string origin;     ///< path and query
+  };
+
+  static std::optional<AbsoluteURI> ParseAbsoluteURI(std::string_view target) {
+    if (!IStartsWith(target, "http://")) return std::nullopt;
+    auto rest = target.substr(7);
+    const auto end = rest.find_first_of("/?#");
+    auto authority = rest.substr(0, end);
+    std::string origin = end == std::string_view::npos ? "/" : std::string(rest.substr(end));
+    if (auto hash = origin.find('#'); hash != std::string::npos) origin.resize(hash);
+    if (origin.empty() || origin.front() != '/') origin.insert(origin.begin(), '/');
+    if (authority.empty() || authority.find('@') != std::string_view::npos) return std::nullopt;
+    std::string address;
+    if (authority.front() == '[') {
+      const auto close = authority.find(']');
+      if (close == std::string_view::npos) return std::nullopt;
+      const auto after = authority.substr(close + 1);
+      if (after.empty()) {
+        address = std::string(authority) + ":80";
+      } else if (after.front() == ':') {
+        address = std::string(authority);
+      } else {
+        return std::nullopt;
+      }
+    } else if (authority.find(':') == std::string_view::npos) {
+      address = std::string(authority) + ":80";
+    } else {
+      address = std::string(authority);
+    }
+    if (!ParseHostPort(address)) return std::nullopt;
+    return AbsoluteURI{std::string(authority), std::move(address), std::move(origin)};
+  }
+
+  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view address,
+                                    const std::string& client) {
+    options_.Logger->Debugf("http %s: connect %s", {client, address});
+    return options_.Router->Dial(ctx, "tcp", address);
+  }
+
+  gc::Error Unreachable(gc::net::Conn& conn, std::string_view address, const gc::Error& err) {
+    options_.Logger->Warnf("http %s: %s unreachable: %v", {conn.RemoteAddr().String(), address, err});
+    (void)Refuse(conn, 502, "Bad Gateway", "mini_gost: cannot reach " + std::string(address) + "\n");
+    return err;
+  }
+
+  gc::Error Refuse(gc::net::Conn& conn, int code, std::string_view reason, std::string_view body) {
+    {
+      ConnDeadlineGuard guard(gc::context::Background(), conn, settings_.read_timeout);
+      WriteHttpError(conn, code, reason, body);
+    }
+    LingerClose(conn);
+    return gc::errors::New("http: " + std::to_string(code) + " " + std::string(reason));
+  }
+
+  gc::handler::Options options_;
+  HandlerSettings settings_;
+};
+
+/// SOCKS5 reply codes (RFC 1928, section 6).
+enum Socks5Reply : std::uint8_t {
+  kSucceeded = 0x00,
+  kGeneralFailure = 0x01,
+  kNetworkUnreachable = 0x03,
+  kHostUnreachable = 0x04,
+  kConnectionRefused = 0x05,
+  kCommandNotSupported = 0x07,
+  kAddressTypeNotSupported = 0x08,
+};
+
+/// The reply that tells a client why a dial failed.
+inline std::uint8_t Socks5ReplyFor(const gc::Error& err) {
+  const auto code = err.Code();
+  if (code == std::errc::connection_refused) return kConnectionRefused;
+  if (code == std::errc::network_unreachable) return kNetworkUnreachable;
+  if (code == std::errc::host_unreachable || err.Timeout()) return kHostUnreachable;
+  return kGeneralFailure;
+}
+
+/// SOCKS5 handler: no-authentication method only (a client that does not
+/// offer it gets 0xFF), CONNECT only (others: 0x07), IPv4, IPv6 and domain
+/// names (resolved by the router's dial; unknown types: 0x08).
+class Socks5Handler final : public gc::handler::Handler {
+ public:
+  explicit Socks5Handler(gc::Variadic<gc::handler::Option> opts) {
+    gc::ApplyOptions(options_, opts);
+    if (!options_.Logger) options_.Logger = DefaultLogger();
+  }
+
+  gc::Error Init(gc::metadata::MetadataPtr md) override {
+    settings_.Load(md);
+    if (!options_.Router) options_.Router = std::make_shared<Router>(gc::chain::LoggerRouterOption(options_.Logger));
+    return {};
+  }
+
+  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+                   gc::Variadic<gc::handler::HandleOption>) override {
+    const auto& log = options_.Logger;
+    const std::string client = conn->RemoteAddr().String();
+    std::string address;
+    {
+      ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
+      auto req = ReadRequest(*conn, address);
+      if (req.err) {
+        log->Debugf("socks5 %s: %v", {client, req.err});
+        if (req.reply >= 0) {
+          (void)WriteReply(*conn, static_cast<std::uint8_t>(req.reply), {});
+          LingerClose(*conn);
+        } else if (req.refuse_methods) {
+          (void)conn->Write(std::array{std::byte{5}, std::byte{0xff}});
+          LingerClose(*conn);
+        } else {
+          (void)conn->Close();
+        }
+        return req.err;
+      }
+    }
+    log->Debugf("socks5 %s: connect %s", {client, address});
+    auto up = options_.Router->Dial(ctx, "tcp", address);
+    gc::Error reply_err;
+    {
+      ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
+      reply_err = up ? WriteReply(*conn, kSucceeded, (*up)->LocalAddr())
+                     : WriteReply(*conn, Socks5ReplyFor(up.error()), {});
+    }
+    if (!up) {
+      log->Warnf("socks5 %s: %s unreachable: %v", {client, address, up.error()});
+      LingerClose(*conn);
+      return up.error();
+    }
+    if (reply_err) {
+      (void)conn->Close();
+      return reply_err;
+    }
+    return Relay(ctx, *conn, **up);
+  }
+
+ private:
+  struct RequestResult {
+    gc::Error err;
+    int reply = -1;               ///< a reply code to send before closing, or -1
+    bool refuse_methods = false;  ///< answer the greeting with 0xFF
+  };
+
+  static RequestResult Fail(std::string text, int reply = -1) {
+    return {gc::errors::New("socks5: " + std::move(text)), reply, false};
+  }
+
+  static RequestResult ReadRequest(gc::net::Conn& c, std::string& address) {
+    std::array<std::byte, 2> greet{};
+    if (auto err = ReadFull(c, greet)) return {err, -1, false};
+    if (greet[0] != std::byte{5}) return Fail("bad version in greeting");
+    std::array<std::byte, 255> methods{};
+    const auto nmethods = static_cast<std::size_t>(greet[1]);
+    if (auto err = ReadFull(c, std::span(methods).first(nmethods))) return {err, -1, false};
+    if (std::find(methods.begin(), methods.begin() + static_cast<std::ptrdiff_t>(nmethods), std::byte{0}) ==
+        methods.begin() + static_cast<std::ptrdiff_t>(nmethods)) {
+      return {gc::errors::New("socks5: no acceptable authentication method"), -1, true};
+    }
+    if (auto err = c.Write(std::array{std::byte{5}, std::byte{0}}).err) return {err, -1, false};
+
+    std::array<std::byte, 4> hdr{};
+    if (auto err = ReadFull(c, hdr)) return {err, -1, false};
+    if (hdr[0] != std::byte{5}) return Fail("bad version in request");
+    const auto cmd = static_cast<unsigned>(hdr[1]);
+    const auto atyp = static_cast<unsigned>(hdr[3]);
+    std::string host;
+    if (atyp == 1 || atyp == 4) {
+      std::array<std::byte, 16> raw{};
+      const std::size_t len = atyp == 1 ? 4 : 16;
+      if (auto err = ReadFull(c, std::span(raw).first(len))) return {err, -1, false};
+      if (atyp == 1) {
+        host = gc::net::IP::V4(static_cast<std::uint8_t>(raw[0]), static_cast<std::uint8_t>(raw[1]),
+                               static_cast<std::uint8_t>(raw[2]), static_cast<std::uint8_t>(raw[3]))
+                   .String();
+      } else {
+        std::array<std::uint8_t, 16> b{};
+        for (std::size_t i = 0; i < 16; ++i) b[i] = static_cast<std::uint8_t>(raw[i]);
+        host = gc::net::IP::From16(b).String();
+      }
+    } else if (atyp == 3) {
+      std::array<std::byte, 256> raw{};
+      if (auto err = ReadFull(c, std::span(raw).first(1))) return {err, -1, false};
+      const auto len = static_cast<std::size_t>(raw[0]);
+      if (auto err = ReadFull(c, std::span(raw).subspan(1, len))) return {err, -1, false};
+      host.assign(reinterpret_cast<const char*>(raw.data()) + 1, len);  // NOLINT
+    } else {
+      return Fail("address type " + std::to_string(atyp) + " not supported", kAddressTypeNotSupported);
+    }
+    std::array<std::byte, 2> port{};
+    if (auto err = ReadFull(c, port)) return {err, -1, false};
+    const unsigned p = static_cast<unsigned>(port[0]) << 8U | static_cast<unsigned>(port[1]);
+    if (cmd != 1) return Fail("command " + std::to_string(cmd) + " not supported", kCommandNotSupported);
+    if (!IsSafeAddress(host) || (atyp == 3 && host.find(':') != std::string::npos)) {
+      return Fail("invalid domain name", kGeneralFailure);
+    }
+    address = gc::net::JoinHostPort(host, std::to_string(p));
+    return {};
+  }
+
+  static gc::Error WriteReply(gc::net::Conn& c, std::uint8_t rep, const gc::net::Addr& bound) {
+    std::vector<std::byte> msg{std::byte{5}, std::byte{rep}, std::byte{0}};
+    std::optional<gc::net::IP> ip;
+    unsigned port = 0;
+    if (auto hp = gc::net::SplitHostPort(bound.String())) {
+      if (auto parsed = gc::net::ParseIP(hp->host)) ip = *parsed;
+      std::from_chars(hp->port.data(), hp->port.data() + hp->port.size(), port);
+    }
+    if (ip && !ip->Is4()) {
+      msg.push_back(std::byte{4});
+      for (auto b : ip->To16()) msg.push_back(std::byte{b});
+    } else {
+      msg.push_back(std::byte{1});
+      const auto v4 = ip ? ip->To4() : std::nullopt;
+      for (int i = 0; i < 4; ++i) msg.push_back(v4 ? std::byte{(*v4)[static_cast<std::size_t>(i)]} : std::byte{0});
+    }
+    msg.push_back(std::byte{static_cast<std::uint8_t>(port >> 8U)});
+    msg.push_back(std::byte{static_cast<std::uint8_t>(port & 0xffU)});
+    return c.Write(msg).err;
+  }
+
+  gc::handler::Options options_;
+  HandlerSettings settings_;
+};
+
+// ---------------------------------------------------------------------------
+// Service
+
+/// Accepts connections and serves each on its own thread. Temporary accept
+/// failures are retried after a pause that doubles from 5 ms up to 1 s.
+/// Close stops accepting; Shutdown then waits for the connections in flight,
+/// and after the grace period cancels them (their handlers see the context
+/// cancelled) and joins every thread.
+class DefaultService final : public gc::service::Service {
+ public:
+  DefaultService(gc::listener::ListenerPtr ln, gc::handler::HandlerPtr h, gc::logger::LoggerPtr log)
+      : ln_(std::move(ln)), handler_(std::move(h)), log_(std::move(log)) {
+    auto [c, cancel] = gc::context::WithCancel(gc::context::Background());
+    ctx_ = c;
+    cancel_ = cancel;
+  }
+  DefaultService(const DefaultService&) = delete;
+  DefaultService& operator=(const DefaultService&) = delete;
+  ~DefaultService() override { Shutdown(gc::Duration::zero()); }
+
+  gc::Error Serve() override {
+    gc::Duration delay{};
+    for (;;) {
+      auto conn = ln_->Accept();
+      if (!conn) {
+        const auto err = conn.error();
+        if (closed_.load()) return err;
+        if (gc::errors::As<gc::listener::AcceptError>(err) != nullptr || err.Temporary()) {
+          delay = delay == gc::Duration::zero() ? gc::Duration(5ms) : std::min<gc::Duration>(delay * 2, 1s);
+          log_->Warnf("accept: %v; retrying in %dms",
+                      {err, std::chrono::duration_cast<std::chrono::milliseconds>(delay).count()});
+          if (ctx_.WaitFor(delay)) return err;
+          continue;
+        }
+        log_->Errorf("accept: %v", {err});
+        return err;
+      }
+      delay = gc::Duration::zero();
+      Spawn(std::move(*conn));
+    }
+  }
+
+  [[nodiscard]] gc::net::Addr Addr() const override { return ln_->Addr(); }
+
+  gc::Error Close() override {
+    if (closed_.exchange(true)) return {};
+    return ln_->Close();
+  }
+
+  /// Close, then wait up to `grace` for the connections in flight before
+  /// cancelling them; returns once every connection thread has ended.
+  void Shutdown(gc::Duration grace) {
+    (void)Close();
+    {
+      std::unique_lock lock(mu_);
+      if (!cv_.wait_for(lock, grace, [&] { return active_ == 0; })) {
+        log_->Infof("closing %d connection(s) still open", {active_});
+      }
+    }
+    cancel_();
+    for (;;) {
+      std::list<Worker> all;
+      {
+        std::lock_guard lock(mu_);
+        if (workers_.empty()) return;
+        all.swap(workers_);  // the nodes (and the threads' references to them) stay valid
+      }
+      for (auto& w : all) {
+        if (w.thread.joinable()) w.thread.join();
+      }
+    }
+  }
+
+ private:
+  struct Worker {
+    std::thread thread;
+    bool done = false;  // guarded by mu_
+  };
+
+  void Spawn(gc::net::ConnPtr conn) {
+    std::lock_guard lock(mu_);
+    // Join the threads that have finished since last time.
+    for (auto it = workers_.begin(); it != workers_.end();) {
+      if (it->done) {
+        it->thread.join();
+        it = workers_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    auto& w = workers_.emplace_back();
+    ++active_;
+    try {
+      w.thread = std::thread([this, &w, c = std::move(conn)]() mutable {
+        const std::string peer = c->RemoteAddr().String();
+        if (auto err = handler_->Handle(ctx_, std::move(c))) log_->Debugf("%s: %v", {peer, err});
+        std::lock_guard l(mu_);
+        w.done = true;
+        --active_;
+        cv_.notify_all();
+      });
+    } catch (const std::system_error& e) {
+      workers_.pop_back();
+      --active_;
+      log_->Errorf("cannot start a connection thread: %s", {e.what()});
+    }
+  }
+
+  gc::listener::ListenerPtr ln_;
+  gc::handler::HandlerPtr handler_;
+  gc::logger::LoggerPtr log_;
+  gc::context::Context ctx_;
+  gc::context::CancelFunc cancel_;
+  std::atomic<bool> closed_{false};
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::list<Worker> workers_;  // guarded by mu_
+  int active_ = 0;             // guarded by mu_
+};
+
+/// Puts the built-in components into the registries (idempotent: a second
+/// call gets ErrDup back from each registry and changes nothing).
+inline void RegisterBuiltins() {
+  (void)ListenerRegistry().Register("tcp", [](gc::Variadic<gc::listener::Option> o) -> gc::listener::ListenerPtr {
+    return std::make_shared<TcpListener>(o);
+  });
+  (void)DialerRegistry().Register("tcp", [](gc::Variadic<gc::dialer::Option> o) -> gc::dialer::DialerPtr {
+    return std::make_shared<TcpDialer>(o);
+  });
+  (void)ConnectorRegistry().Register("http", [](gc::Variadic<gc::connector::Option> o) -> gc::connector::ConnectorPtr {
+    return std::make_shared<HttpConnector>(o);
+  });
+  (void)HandlerRegistry().Register("http", [](gc::Variadic<gc::handler::Option> o) -> gc::handler::HandlerPtr {
+    return std::make_shared<HttpHandler>(o);
+  });
+  (void)HandlerRegistry().Register("socks5", [](gc::Variadic<gc::handler::Option> o) -> gc::handler::HandlerPtr {
+    return std::make_shared<Socks5Handler>(o);
+  });
+}
+
+}  // namespace mini_gost

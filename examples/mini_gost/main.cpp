@@ -1,0 +1,318 @@
+// mini_gost: a small forward proxy built from the gost-core interfaces.
+//
+//   mini_gost -L http://127.0.0.1:8080 -L socks5://127.0.0.1:1080
+//             -F http://10.0.0.1:3128,http://10.0.0.2:3128 -F http://10.0.1.1:3128
+//
+// Each -L starts a service; the -F options, in order, make the hops of one
+// chain that every service dials through (a comma-separated list is one hop
+// of interchangeable nodes, chosen round robin, skipping nodes that failed
+// recently). See README.md for every option.
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <gost/core/chain/node.hpp>
+#include <gost/core/handler/option.hpp>
+#include <gost/core/listener/option.hpp>
+
+#include "chain.hpp"
+#include "components.hpp"
+#include "support.hpp"
+
+namespace {
+
+using namespace mini_gost;
+
+struct Endpoint {
+  std::string protocol;   // handler or connector name ("http", "socks5")
+  std::string transport;  // listener or dialer name ("tcp")
+  std::string address;    // host:port
+};
+
+struct Config {
+  std::vector<Endpoint> listen;
+  std::vector<std::vector<Endpoint>> hops;
+  std::string level = gc::logger::InfoLevel;
+  int retries = 1;
+  gc::Duration timeout = std::chrono::seconds(15);
+  gc::Duration handshake_timeout = std::chrono::seconds(15);
+  int max_fails = kDefaultMaxFails;
+  gc::Duration fail_timeout = kDefaultFailTimeout;
+  gc::Duration grace = std::chrono::seconds(3);
+};
+
+constexpr const char* kUsage =
+    "usage: mini_gost -L SCHEME://HOST:PORT [-L ...] [-F SCHEME://HOST:PORT[,SCHEME://HOST:PORT...] ...]\n"
+    "                 [-v|-vv|-q] [--retries N] [--timeout DUR] [--handshake-timeout DUR]\n"
+    "                 [--max-fails N] [--fail-timeout DUR] [--grace DUR]\n"
+    "  -L   serve a proxy; SCHEME is http or socks5 (optionally PROTO+tcp); port 0 picks a free port\n"
+    "  -F   add a hop to the chain; several comma-separated nodes share the hop (round robin)\n"
+    "  DUR  like 10s, 500ms, 2m, or a number of seconds\n";
+
+// "proto[+transport]://host:port"
+std::optional<Endpoint> ParseEndpoint(std::string_view s) {
+  const auto sep = s.find("://");
+  if (sep == std::string_view::npos || sep == 0) return std::nullopt;
+  Endpoint e;
+  const auto scheme = s.substr(0, sep);
+  const auto plus = scheme.find('+');
+  e.protocol = std::string(scheme.substr(0, plus));
+  e.transport = plus == std::string_view::npos ? "tcp" : std::string(scheme.substr(plus + 1));
+  e.address = std::string(s.substr(sep + 3));
+  if (!e.address.empty() && e.address.back() == '/') e.address.pop_back();
+  auto hp = gc::net::SplitHostPort(e.address);
+  if (e.protocol.empty() || e.transport.empty() || !hp) return std::nullopt;
+  return e;
+}
+
+bool ParseInt(std::string_view s, int& out) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < 0) return false;
+  out = v;
+  return true;
+}
+
+// Returns 0 to go on, or the exit status (after printing why).
+int ParseArgs(int argc, char** argv, Config& cfg) {
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto a = args[i];
+    auto value = [&](std::string_view& out) {
+      if (i + 1 >= args.size()) {
+        std::fprintf(stderr, "mini_gost: %.*s needs a value\n", static_cast<int>(a.size()), a.data());
+        return false;
+      }
+      out = args[++i];
+      return true;
+    };
+    std::string_view v;
+    if (a == "-h" || a == "--help") {
+      std::fputs(kUsage, stdout);
+      return -1;
+    } else if (a == "-v") {
+      cfg.level = gc::logger::DebugLevel;
+    } else if (a == "-vv") {
+      cfg.level = gc::logger::TraceLevel;
+    } else if (a == "-q") {
+      cfg.level = gc::logger::ErrorLevel;
+    } else if (a == "-L") {
+      if (!value(v)) return 2;
+      auto e = ParseEndpoint(v);
+      if (!e) {
+        std::fprintf(stderr, "mini_gost: bad -L %.*s\n", static_cast<int>(v.size()), v.data());
+        return 2;
+      }
+      cfg.listen.push_back(*e);
+    } else if (a == "-F") {
+      if (!value(v)) return 2;
+      std::vector<Endpoint> hop;
+      std::size_t start = 0;
+      while (start <= v.size()) {
+        auto comma = v.find(',', start);
+        if (comma == std::string_view::npos) comma = v.size();
+        auto e = ParseEndpoint(v.substr(start, comma - start));
+        if (!e) {
+          std::fprintf(stderr, "mini_gost: bad -F %.*s\n", static_cast<int>(v.size()), v.data());
+          return 2;
+        }
+        hop.push_back(*e);
+        start = comma + 1;
+      }
+      cfg.hops.push_back(std::move(hop));
+    } else if (a == "--retries" || a == "--max-fails") {
+      int n = 0;
+      if (!value(v) || !ParseInt(v, n)) {
+        std::fprintf(stderr, "mini_gost: bad %.*s\n", static_cast<int>(a.size()), a.data());
+        return 2;
+      }
+      (a == "--retries" ? cfg.retries : cfg.max_fails) = n;
+    } else if (a == "--timeout" || a == "--handshake-timeout" || a == "--fail-timeout" || a == "--grace") {
+      std::optional<gc::Duration> d;
+      if (!value(v) || !(d = ParseDuration(v))) {
+        std::fprintf(stderr, "mini_gost: bad %.*s\n", static_cast<int>(a.size()), a.data());
+        return 2;
+      }
+      if (a == "--timeout") cfg.timeout = *d;
+      if (a == "--handshake-timeout") cfg.handshake_timeout = *d;
+      if (a == "--fail-timeout") cfg.fail_timeout = *d;
+      if (a == "--grace") cfg.grace = *d;
+    } else {
+      std::fprintf(stderr, "mini_gost: unknown argument %.*s\n%s", static_cast<int>(a.size()), a.data(), kUsage);
+      return 2;
+    }
+  }
+  if (cfg.listen.empty()) {
+    std::fprintf(stderr, "mini_gost: at least one -L is needed\n%s", kUsage);
+    return 2;
+  }
+  return 0;
+}
+
+// Builds the chain of the -F options; null when there is none. Returns an
+// error text for an unknown dialer or connector.
+std::shared_ptr<Chain> BuildChain(const Config& cfg, const gc::logger::LoggerPtr& log, std::string& error) {
+  if (cfg.hops.empty()) return nullptr;
+  auto chain = std::make_shared<Chain>("chain-0");
+  for (std::size_t h = 0; h < cfg.hops.size(); ++h) {
+    std::vector<gc::chain::NodePtr> nodes;
+    for (std::size_t n = 0; n < cfg.hops[h].size(); ++n) {
+      const auto& e = cfg.hops[h][n];
+      auto newDialer = DialerRegistry().Get(e.transport);
+      auto newConnector = ConnectorRegistry().Get(e.protocol);
+      if (!newDialer || !newConnector) {
+        error = !newDialer ? "unknown dialer \"" + e.transport + "\"" : "unknown connector \"" + e.protocol + "\"";
+        return nullptr;
+      }
+      auto nodeLog = log->WithFields({{"kind", std::string("node")}, {"node", e.address}});
+      auto d = newDialer(gc::dialer::LoggerOption(nodeLog));
+      auto c = newConnector(gc::connector::LoggerOption(nodeLog));
+      if (auto err = d->Init(nullptr)) {
+        error = "dialer: " + err.Message();
+        return nullptr;
+      }
+      if (auto err = c->Init(nullptr)) {
+        error = "connector: " + err.Message();
+        return nullptr;
+      }
+      auto tr = std::make_shared<Transport>(d, c, gc::chain::AddrTransportOption(e.address));
+      nodes.push_back(gc::chain::NewNode("node-" + std::to_string(h) + "." + std::to_string(n), e.address,
+                                         gc::chain::TransportNodeOption(tr)));
+    }
+    using NodeSelector = DefaultSelector<gc::chain::NodePtr>;
+    auto sel = std::make_shared<NodeSelector>(
+        std::make_shared<RoundRobinStrategy<gc::chain::NodePtr>>(),
+        std::vector<std::shared_ptr<gc::selector::Filter<gc::chain::NodePtr>>>{
+            std::make_shared<FailFilter<gc::chain::NodePtr>>(cfg.max_fails, cfg.fail_timeout)});
+    chain->AddHop(std::make_shared<ChainHop>(std::move(nodes), sel, cfg.max_fails, cfg.fail_timeout,
+                                             log->WithFields({{"kind", std::string("hop")}})));
+  }
+  return chain;
+}
+
+struct Running {
+  std::string scheme;
+  std::shared_ptr<DefaultService> service;
+  std::thread thread;
+  std::atomic<bool> ended{false};
+};
+
+int Run(const Config& cfg) {
+  auto log = std::make_shared<StderrLogger>(cfg.level);
+  gc::logger::SetDefault(log);
+  RegisterBuiltins();
+
+  std::string error;
+  auto chain = BuildChain(cfg, log, error);
+  if (!error.empty()) {
+    log->Errorf("%s", {error});
+    return 2;
+  }
+  auto router = std::make_shared<Router>(std::vector<gc::chain::RouterOption>{
+      gc::chain::RetriesRouterOption(cfg.retries), gc::chain::TimeoutRouterOption(cfg.timeout),
+      gc::chain::ChainRouterOption(chain), gc::chain::LoggerRouterOption(log->WithFields({{"kind", std::string("router")}}))});
+
+  std::vector<std::unique_ptr<Running>> services;
+  for (std::size_t i = 0; i < cfg.listen.size(); ++i) {
+    const auto& e = cfg.listen[i];
+    auto newListener = ListenerRegistry().Get(e.transport);
+    auto newHandler = HandlerRegistry().Get(e.protocol);
+    if (!newListener || !newHandler) {
+      log->Errorf("unknown %s \"%s\"", {!newListener ? "listener" : "handler", !newListener ? e.transport : e.protocol});
+      return 2;
+    }
+    const std::string name = "service-" + std::to_string(i);
+    auto svcLog = log->WithFields({{"service", name}});
+    auto ln = newListener({gc::listener::AddrOption(e.address), gc::listener::LoggerOption(svcLog),
+                           gc::listener::ServiceOption(name)});
+    if (auto err = ln->Init(nullptr)) {
+      log->Errorf("listen on %s: %v", {e.address, err});
+      return 1;
+    }
+    auto md = std::make_shared<MapMetadata>();
+    md->Set("readTimeout", cfg.handshake_timeout);
+    auto h = newHandler({gc::handler::RouterOption(router), gc::handler::LoggerOption(svcLog),
+                         gc::handler::ServiceOption(name)});
+    if (auto err = h->Init(md)) {
+      log->Errorf("handler %s: %v", {e.protocol, err});
+      return 1;
+    }
+    auto r = std::make_unique<Running>();
+    r->scheme = e.protocol;
+    r->service = std::make_shared<DefaultService>(ln, h, svcLog);
+    services.push_back(std::move(r));
+  }
+
+  for (auto& r : services) {
+    std::printf("mini_gost: listening on %s://%s\n", r->scheme.c_str(), r->service->Addr().String().c_str());
+    Running* raw = r.get();
+    r->thread = std::thread([raw, log] {
+      auto err = raw->service->Serve();
+      if (!gc::errors::Is(err, gc::listener::ErrClosed)) log->Errorf("service stopped: %v", {err});
+      raw->ended.store(true);
+    });
+  }
+  std::fflush(stdout);
+
+  // SIGINT and SIGTERM are blocked in every thread (see main); wait for them
+  // here, and notice a service that stopped on its own.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  int status = 0;
+  for (;;) {
+    timespec ts{0, 200 * 1000 * 1000};
+    const int sig = sigtimedwait(&set, nullptr, &ts);
+    if (sig == SIGINT || sig == SIGTERM) {
+      log->Infof("signal %d: shutting down", {sig});
+      break;
+    }
+    bool failed = false;
+    for (auto& r : services) failed = failed || r->ended.load();
+    if (failed) {
+      status = 1;
+      break;
+    }
+  }
+  for (auto& r : services) (void)r->service->Close();
+  for (auto& r : services) r->thread.join();
+  for (auto& r : services) r->service->Shutdown(cfg.grace);
+  log->Info("bye");
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Signals are taken with sigtimedwait on the main thread: block them before
+  // any thread starts so that every thread inherits the mask.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  Config cfg;
+  if (const int rc = ParseArgs(argc, argv, cfg); rc != 0) return rc < 0 ? 0 : rc;
+  try {
+    return Run(cfg);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "mini_gost: fatal: %s\n", e.what());
+    return 1;
+  }
+}
