@@ -7,7 +7,6 @@
 // implements it the same way, made race-free.
 #pragma once
 
-#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -218,7 +217,7 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
         Addr(other.Addr),
         marker_(other.marker_),
         options_(other.options_),
-        probe_result_(other.probe_result_.load()),
+        probe_result_(other.LoadProbeResult()),
         probe_cancel_(other.LoadProbeCancel()) {}
   Node& operator=(const Node&) = delete;
   Node(Node&&) = delete;
@@ -241,12 +240,13 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
 
   /// The latest probe result; null before the first SetProbeResult.
   [[nodiscard]] std::shared_ptr<const chain::ProbeResult> ProbeResult() const override {
-    return probe_result_.load(std::memory_order_acquire);
+    return LoadProbeResult();
   }
 
   /// Publishes a probe result (null clears it).
   void SetProbeResult(std::shared_ptr<const chain::ProbeResult> r) {
-    probe_result_.store(std::move(r), std::memory_order_release);
+    std::lock_guard lock(mu_);
+    probe_result_.swap(r);  // the previous result is released after the lock
   }
 
   /// Stores the function that stops this node's probe (replacing any before).
@@ -263,6 +263,10 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
   }
 
  private:
+  [[nodiscard]] std::shared_ptr<const chain::ProbeResult> LoadProbeResult() const {
+    std::lock_guard lock(mu_);
+    return probe_result_;
+  }
   [[nodiscard]] context::CancelFunc LoadProbeCancel() const {
     std::lock_guard lock(mu_);
     return probe_cancel_;
@@ -270,8 +274,8 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
 
   selector::MarkerPtr marker_;
   NodeOptions options_;
-  std::atomic<std::shared_ptr<const chain::ProbeResult>> probe_result_;
   mutable std::mutex mu_;
+  std::shared_ptr<const chain::ProbeResult> probe_result_;  // guarded by mu_
   context::CancelFunc probe_cancel_;  // guarded by mu_
 };
 

@@ -16,13 +16,13 @@
 #pragma once
 
 #include <any>
-#include <atomic>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -275,20 +275,30 @@ class Logger {
 };
 
 namespace detail {
-inline std::atomic<LoggerPtr>& DefaultSlot() noexcept {
-  static std::atomic<LoggerPtr> slot;
+struct DefaultLoggerSlot {
+  std::mutex mu;
+  LoggerPtr logger;  // guarded by mu
+};
+inline DefaultLoggerSlot& DefaultSlot() noexcept {
+  static DefaultLoggerSlot slot;
   return slot;
 }
 }  // namespace detail
 
 /// The process-wide default logger; null until SetDefault is called.
 /// Safe to call while another thread calls SetDefault.
-inline LoggerPtr Default() { return detail::DefaultSlot().load(std::memory_order_acquire); }
+inline LoggerPtr Default() {
+  auto& slot = detail::DefaultSlot();
+  std::lock_guard lock(slot.mu);
+  return slot.logger;
+}
 
 /// Replaces the process-wide default logger (null clears it). Threads that
 /// already hold the previous logger keep it alive until they drop it.
 inline void SetDefault(LoggerPtr logger) {
-  detail::DefaultSlot().store(std::move(logger), std::memory_order_release);
+  auto& slot = detail::DefaultSlot();
+  std::lock_guard lock(slot.mu);
+  slot.logger.swap(logger);  // the previous logger is released after the lock
 }
 
 namespace detail {

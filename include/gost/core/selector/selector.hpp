@@ -84,8 +84,12 @@ class Markable {
 namespace detail {
 
 // The marker upstream ships: two atomics. Time is kept in whole seconds, as
-// upstream does, read with std::time (a few nanoseconds, against tens for a
-// system_clock read).
+// upstream does, but read with std::time rather than a full system_clock
+// read (a few nanoseconds against tens). std::time reads the kernel's coarse
+// wall clock, which trails the precise one by at most a clock tick (a few
+// milliseconds), so a Mark made in the first milliseconds of a second may be
+// stamped with the second before. Fail filters count in seconds or more, so
+// the difference does not matter to them.
 class FailMarker final : public selector::Marker {
  public:
   [[nodiscard]] core::Time Time() const override {

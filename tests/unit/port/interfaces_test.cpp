@@ -1,0 +1,509 @@
+// Pins the shape of the interfaces of the chain, selector, hop, registry,
+// connector, dialer, handler, listener, service, common/net, logger,
+// metadata and regexp headers: each is a pure interface (no copies or
+// assignments through it), an implementation may still be copyable, and the
+// optional interfaces that Go finds by type assertion are found with
+// dynamic_cast. The Transport below follows go-gost/x/chain/transport.go: a
+// Transporter built from a Dialer and a Connector that discovers their
+// optional interfaces.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <any>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "gost/core/chain/chain.hpp"
+#include "gost/core/chain/node.hpp"
+#include "gost/core/chain/probe.hpp"
+#include "gost/core/chain/route.hpp"
+#include "gost/core/chain/router.hpp"
+#include "gost/core/chain/transport.hpp"
+#include "gost/core/common/net/dialer.hpp"
+#include "gost/core/connector/binder.hpp"
+#include "gost/core/connector/connector.hpp"
+#include "gost/core/dialer/dialer.hpp"
+#include "gost/core/go/regexp.hpp"
+#include "gost/core/handler/handler.hpp"
+#include "gost/core/hop/hop.hpp"
+#include "gost/core/listener/listener.hpp"
+#include "gost/core/logger/logger.hpp"
+#include "gost/core/metadata/metadata.hpp"
+#include "gost/core/registry/registry.hpp"
+#include "gost/core/selector/selector.hpp"
+#include "gost/core/service/service.hpp"
+
+namespace gost::core {
+namespace {
+
+using core::detail::kIsInterface;
+
+static_assert(kIsInterface<chain::Chainer>);
+static_assert(kIsInterface<chain::ProbeResultReader>);
+static_assert(kIsInterface<chain::Route>);
+static_assert(kIsInterface<chain::Router>);
+static_assert(kIsInterface<chain::Transporter>);
+static_assert(kIsInterface<selector::Selector<int>>);
+static_assert(kIsInterface<selector::Strategy<int>>);
+static_assert(kIsInterface<selector::Filter<int>>);
+static_assert(kIsInterface<selector::Selector<chain::NodePtr>>);
+static_assert(kIsInterface<selector::Marker>);
+static_assert(kIsInterface<selector::Markable>);
+static_assert(kIsInterface<hop::Hop>);
+static_assert(kIsInterface<hop::NodeList>);
+static_assert(kIsInterface<registry::Registry<int>>);
+static_assert(kIsInterface<registry::Registry<chain::ChainerPtr>>);
+static_assert(kIsInterface<connector::Connector>);
+static_assert(kIsInterface<connector::Handshaker>);
+static_assert(kIsInterface<connector::Binder>);
+static_assert(kIsInterface<dialer::Dialer>);
+static_assert(kIsInterface<dialer::Handshaker>);
+static_assert(kIsInterface<dialer::Multiplexer>);
+static_assert(kIsInterface<handler::Handler>);
+static_assert(kIsInterface<handler::Forwarder>);
+static_assert(kIsInterface<listener::Listener>);
+static_assert(kIsInterface<service::Service>);
+static_assert(kIsInterface<common::net::Dialer>);
+static_assert(kIsInterface<logger::Logger>);
+static_assert(kIsInterface<metadata::Metadata>);
+static_assert(kIsInterface<metadata::Metadatable>);
+static_assert(kIsInterface<regexp::Regexp>);
+
+// The pointer aliases.
+static_assert(std::is_same_v<chain::ChainerPtr, std::shared_ptr<chain::Chainer>>);
+static_assert(std::is_same_v<chain::RoutePtr, std::shared_ptr<chain::Route>>);
+static_assert(std::is_same_v<chain::RouterPtr, std::shared_ptr<chain::Router>>);
+static_assert(std::is_same_v<chain::TransporterPtr, std::shared_ptr<chain::Transporter>>);
+static_assert(std::is_same_v<chain::NodePtr, std::shared_ptr<chain::Node>>);
+static_assert(std::is_same_v<selector::MarkerPtr, std::shared_ptr<selector::Marker>>);
+static_assert(std::is_same_v<hop::HopPtr, std::shared_ptr<hop::Hop>>);
+static_assert(std::is_same_v<registry::RegistryPtr<int>, std::shared_ptr<registry::Registry<int>>>);
+static_assert(std::is_same_v<connector::ConnectorPtr, std::shared_ptr<connector::Connector>>);
+static_assert(std::is_same_v<dialer::DialerPtr, std::shared_ptr<dialer::Dialer>>);
+static_assert(std::is_same_v<handler::HandlerPtr, std::shared_ptr<handler::Handler>>);
+static_assert(std::is_same_v<listener::ListenerPtr, std::shared_ptr<listener::Listener>>);
+static_assert(std::is_same_v<service::ServicePtr, std::shared_ptr<service::Service>>);
+static_assert(std::is_same_v<common::net::DialerPtr, std::shared_ptr<common::net::Dialer>>);
+static_assert(std::is_same_v<logger::LoggerPtr, std::shared_ptr<logger::Logger>>);
+static_assert(std::is_same_v<metadata::MetadataPtr, std::shared_ptr<metadata::Metadata>>);
+static_assert(std::is_same_v<regexp::RegexpPtr, std::shared_ptr<const regexp::Regexp>>);
+
+// chain::Node is the one concrete class here: copyable only through Copy().
+static_assert(!std::is_abstract_v<chain::Node>);
+static_assert(!std::is_copy_assignable_v<chain::Node>);
+static_assert(!std::is_move_assignable_v<chain::Node>);
+
+// ---------------------------------------------------------------------------
+// Fakes
+
+// What the fakes saw, in order.
+struct Log {
+  std::vector<std::string> events;
+};
+
+// An in-memory connection that records what is written to it and when it is
+// closed or destroyed.
+class MemConn final : public net::Conn {
+ public:
+  MemConn(std::string name, std::shared_ptr<Log> log) : name_(std::move(name)), log_(std::move(log)) {}
+  MemConn(const MemConn&) = delete;
+  MemConn& operator=(const MemConn&) = delete;
+  ~MemConn() override { log_->events.push_back(name_ + " released"); }
+  io::IOResult Read(std::span<std::byte> /*b*/) override { return {0, io::ErrEOF}; }
+  io::IOResult Write(std::span<const std::byte> b) override {
+    log_->events.push_back(name_ + " <- " + std::string(AsString(b)));
+    return {b.size(), {}};
+  }
+  Error Close() override {
+    log_->events.push_back(name_ + " closed");
+    return {};
+  }
+  [[nodiscard]] net::Addr LocalAddr() const override { return {"mem", name_}; }
+  [[nodiscard]] net::Addr RemoteAddr() const override { return {"mem", name_}; }
+  Error SetDeadline(Time /*t*/) override { return {}; }
+  Error SetReadDeadline(Time /*t*/) override { return {}; }
+  Error SetWriteDeadline(Time /*t*/) override { return {}; }
+
+ private:
+  std::string name_;
+  std::shared_ptr<Log> log_;
+};
+
+class FakeListener final : public net::Listener {
+ public:
+  Result<net::ConnPtr> Accept() override { return net::ErrClosed; }
+  Error Close() override { return {}; }
+  [[nodiscard]] net::Addr Addr() const override { return {"mem", "bound"}; }
+};
+
+// A dialer that records the options of each call. With `extras` it also
+// implements the optional Handshaker and Multiplexer.
+class PlainDialer : public dialer::Dialer {
+ public:
+  explicit PlainDialer(std::shared_ptr<Log> log) : log_(std::move(log)) {}
+  Error Init(metadata::MetadataPtr /*md*/) override { return {}; }
+  Result<net::ConnPtr> Dial(const context::Context& /*ctx*/, std::string_view addr,
+                            Variadic<dialer::DialOption> opts) override {
+    const auto o = MakeOptions<dialer::DialOptions>(opts);
+    log_->events.push_back("dial " + std::string(addr) + " host=" + o.Host);
+    return net::ConnPtr(std::make_unique<MemConn>("conn", log_));
+  }
+
+ protected:
+  std::shared_ptr<Log> log_;
+};
+
+class FancyDialer final : public PlainDialer, public dialer::Handshaker, public dialer::Multiplexer {
+ public:
+  using PlainDialer::PlainDialer;
+  Result<net::ConnPtr> Handshake(const context::Context& /*ctx*/, net::ConnPtr conn,
+                                 Variadic<dialer::HandshakeOption> opts) override {
+    const auto o = MakeOptions<dialer::HandshakeOptions>(opts);
+    conn->Write(AsBytes("tls-hello " + o.Addr));
+    return conn;
+  }
+  [[nodiscard]] bool Multiplex() const override { return true; }
+};
+
+class PlainConnector : public connector::Connector {
+ public:
+  explicit PlainConnector(std::shared_ptr<Log> log) : log_(std::move(log)) {}
+  Error Init(metadata::MetadataPtr /*md*/) override { return {}; }
+  Result<net::ConnPtr> Connect(const context::Context& /*ctx*/, net::ConnPtr conn, std::string_view network,
+                               std::string_view address, Variadic<connector::ConnectOption> opts) override {
+    const auto o = MakeOptions<connector::ConnectOptions>(opts);
+    conn->Write(
+        AsBytes("CONNECT " + std::string(network) + " " + std::string(address) + (o.Dialer ? " with-dialer" : "")));
+    return conn;
+  }
+
+ protected:
+  std::shared_ptr<Log> log_;
+};
+
+class BindingConnector final : public PlainConnector, public connector::Binder, public connector::Handshaker {
+ public:
+  using PlainConnector::PlainConnector;
+  Result<net::ListenerPtr> Bind(const context::Context& /*ctx*/, net::ConnPtr conn, std::string_view /*network*/,
+                                std::string_view address, Variadic<connector::BindOption> opts) override {
+    const auto o = MakeOptions<connector::BindOptions>(opts);
+    conn->Write(AsBytes("BIND " + std::string(address) + " backlog=" + std::to_string(o.Backlog)));
+    return net::ListenerPtr(std::make_unique<FakeListener>());
+  }
+  Result<net::ConnPtr> Handshake(const context::Context& /*ctx*/, net::ConnPtr conn) override {
+    conn->Write(AsBytes("greeting"));
+    return conn;
+  }
+};
+
+class NetDialer final : public common::net::Dialer {
+ public:
+  Result<net::ConnPtr> Dial(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/) override {
+    return net::ErrClosed;
+  }
+};
+
+// go-gost/x's Transport: a copyable value holding a dialer, a connector and
+// its options; Copy() is the copy constructor.
+class Transport final : public chain::Transporter {
+ public:
+  Transport(dialer::DialerPtr d, connector::ConnectorPtr c, Variadic<chain::TransportOption> opts = {})
+      : dialer_(std::move(d)), connector_(std::move(c)) {
+    ApplyOptions(options_, opts);
+  }
+
+  Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view addr) override {
+    return dialer_->Dial(ctx, addr, {dialer::HostDialOption(options_.Addr), dialer::NetDialerDialOption(nullptr)});
+  }
+  Result<net::ConnPtr> Handshake(const context::Context& ctx, net::ConnPtr conn) override {
+    if (auto* hs = dynamic_cast<dialer::Handshaker*>(dialer_.get())) {
+      auto r = hs->Handshake(ctx, std::move(conn), dialer::AddrHandshakeOption(options_.Addr));
+      if (!r) return r.error();
+      conn = std::move(*r);
+    }
+    if (auto* hs = dynamic_cast<connector::Handshaker*>(connector_.get())) return hs->Handshake(ctx, std::move(conn));
+    return conn;
+  }
+  Result<net::ConnPtr> Connect(const context::Context& ctx, net::ConnPtr conn, std::string_view network,
+                               std::string_view address) override {
+    return connector_->Connect(ctx, std::move(conn), network, address,
+                               connector::DialerConnectOption(std::make_shared<NetDialer>()));
+  }
+  Result<net::ListenerPtr> Bind(const context::Context& ctx, net::ConnPtr conn, std::string_view network,
+                                std::string_view address, Variadic<connector::BindOption> opts) override {
+    if (auto* binder = dynamic_cast<connector::Binder*>(connector_.get())) {
+      return binder->Bind(ctx, std::move(conn), network, address, opts);
+    }
+    return connector::ErrBindUnsupported;  // `conn` is released here
+  }
+  [[nodiscard]] bool Multiplex() const override {
+    const auto* mux = dynamic_cast<const dialer::Multiplexer*>(dialer_.get());
+    return mux != nullptr && mux->Multiplex();
+  }
+  chain::TransportOptions* Options() override { return &options_; }
+  [[nodiscard]] chain::TransporterPtr Copy() const override { return std::make_shared<Transport>(*this); }
+
+  [[nodiscard]] const dialer::DialerPtr& dialer_ptr() const { return dialer_; }
+
+ private:
+  dialer::DialerPtr dialer_;
+  connector::ConnectorPtr connector_;
+  chain::TransportOptions options_;
+};
+
+static_assert(std::is_copy_constructible_v<Transport>);
+static_assert(std::is_copy_assignable_v<Transport>);
+static_assert(std::is_move_constructible_v<Transport>);
+static_assert(std::is_move_assignable_v<Transport>);
+
+std::vector<std::string> Take(Log& log) { return std::exchange(log.events, {}); }
+
+// ---------------------------------------------------------------------------
+
+TEST(Interfaces, ACopyableImplementationCopiesThroughItsCopyConstructor) {
+  auto log = std::make_shared<Log>();
+  auto d = std::make_shared<PlainDialer>(log);
+  Transport orig(d, std::make_shared<PlainConnector>(log), {chain::AddrTransportOption("node:1"), nullptr});
+  EXPECT_EQ(orig.Options()->Addr, "node:1");
+
+  const chain::TransporterPtr copy = orig.Copy();
+  ASSERT_NE(copy, nullptr);
+  auto* as_transport = dynamic_cast<Transport*>(copy.get());
+  ASSERT_NE(as_transport, nullptr);
+  EXPECT_EQ(as_transport->dialer_ptr(), d);  // the members are copied (shared)
+  ASSERT_NE(copy->Options(), nullptr);
+  EXPECT_NE(copy->Options(), orig.Options());
+  EXPECT_EQ(copy->Options()->Addr, "node:1");
+
+  // The copy's options are its own.
+  copy->Options()->Addr = "other:2";
+  copy->Options()->Netns = "ns";
+  EXPECT_EQ(orig.Options()->Addr, "node:1");
+  EXPECT_TRUE(orig.Options()->Netns.empty());
+
+  // ... and each uses its own when dialing.
+  const context::Context ctx;
+  ASSERT_TRUE(orig.Dial(ctx, "1.1.1.1:1"));
+  ASSERT_TRUE(copy->Dial(ctx, "2.2.2.2:2"));
+  EXPECT_THAT(Take(*log), ::testing::ElementsAre("dial 1.1.1.1:1 host=node:1", "conn released",
+                                                 "dial 2.2.2.2:2 host=other:2", "conn released"));
+
+  // Plain value semantics work as well.
+  Transport assigned = orig;
+  assigned = *as_transport;
+  EXPECT_EQ(assigned.Options()->Addr, "other:2");
+}
+
+TEST(Interfaces, OptionalDialerInterfacesAreDiscovered) {
+  auto log = std::make_shared<Log>();
+  const context::Context ctx;
+
+  Transport plain(std::make_shared<PlainDialer>(log), std::make_shared<PlainConnector>(log),
+                  chain::AddrTransportOption("n:1"));
+  EXPECT_FALSE(plain.Multiplex());
+  auto conn = plain.Dial(ctx, "n:1");
+  ASSERT_TRUE(conn);
+  auto hs = plain.Handshake(ctx, std::move(*conn));  // nothing to do: the same connection back
+  ASSERT_TRUE(hs);
+  (*hs)->Write(AsBytes("data"));
+  hs->reset();
+  EXPECT_THAT(Take(*log), ::testing::ElementsAre("dial n:1 host=n:1", "conn <- data", "conn released"));
+
+  Transport fancy(std::make_shared<FancyDialer>(log), std::make_shared<BindingConnector>(log),
+                  chain::AddrTransportOption("f:2"));
+  EXPECT_TRUE(fancy.Multiplex());
+  auto c2 = fancy.Dial(ctx, "f:2");
+  ASSERT_TRUE(c2);
+  auto hs2 = fancy.Handshake(ctx, std::move(*c2));
+  ASSERT_TRUE(hs2);
+  hs2->reset();
+  EXPECT_THAT(Take(*log), ::testing::ElementsAre("dial f:2 host=f:2", "conn <- tls-hello f:2", "conn <- greeting",
+                                                 "conn released"));
+
+  // Found through the base interfaces too.
+  dialer::DialerPtr as_dialer = std::make_shared<FancyDialer>(log);
+  EXPECT_NE(dynamic_cast<dialer::Handshaker*>(as_dialer.get()), nullptr);
+  EXPECT_NE(dynamic_cast<dialer::Multiplexer*>(as_dialer.get()), nullptr);
+  as_dialer = std::make_shared<PlainDialer>(log);
+  EXPECT_EQ(dynamic_cast<dialer::Handshaker*>(as_dialer.get()), nullptr);
+  EXPECT_EQ(dynamic_cast<dialer::Multiplexer*>(as_dialer.get()), nullptr);
+}
+
+TEST(Interfaces, BindNeedsABinder) {
+  auto log = std::make_shared<Log>();
+  const context::Context ctx;
+
+  Transport plain(std::make_shared<PlainDialer>(log), std::make_shared<PlainConnector>(log));
+  auto conn = plain.Dial(ctx, "n:1");
+  ASSERT_TRUE(conn);
+  Take(*log);
+  // Called through the interface, which carries the default for `opts`.
+  chain::Transporter& iface = plain;
+  auto ln = iface.Bind(ctx, std::move(*conn), "tcp", ":9000");
+  ASSERT_FALSE(ln);
+  EXPECT_TRUE(errors::Is(ln.error(), connector::ErrBindUnsupported));
+  // The connection was handed over and released on failure.
+  EXPECT_THAT(Take(*log), ::testing::ElementsAre("conn released"));
+
+  Transport binding(std::make_shared<PlainDialer>(log), std::make_shared<BindingConnector>(log));
+  auto c2 = binding.Dial(ctx, "n:1");
+  ASSERT_TRUE(c2);
+  Take(*log);
+  auto ln2 = binding.Bind(ctx, std::move(*c2), "tcp", ":9000",
+                          {connector::BacklogBindOption(16), nullptr, connector::MuxBindOption(true)});
+  ASSERT_TRUE(ln2);
+  EXPECT_EQ((*ln2)->Addr(), (net::Addr{"mem", "bound"}));
+  EXPECT_THAT(Take(*log), ::testing::ElementsAre("conn <- BIND :9000 backlog=16", "conn released"));
+
+  connector::ConnectorPtr as_connector = std::make_shared<BindingConnector>(log);
+  EXPECT_NE(dynamic_cast<connector::Binder*>(as_connector.get()), nullptr);
+  EXPECT_NE(dynamic_cast<connector::Handshaker*>(as_connector.get()), nullptr);
+  as_connector = std::make_shared<PlainConnector>(log);
+  EXPECT_EQ(dynamic_cast<connector::Binder*>(as_connector.get()), nullptr);
+  EXPECT_EQ(dynamic_cast<connector::Handshaker*>(as_connector.get()), nullptr);
+}
+
+TEST(Interfaces, ConnectPassesTheCallOptions) {
+  auto log = std::make_shared<Log>();
+  const context::Context ctx;
+  Transport t(std::make_shared<PlainDialer>(log), std::make_shared<PlainConnector>(log));
+  auto conn = t.Dial(ctx, "n:1");
+  ASSERT_TRUE(conn);
+  auto c = t.Connect(ctx, std::move(*conn), "udp", "8.8.8.8:53");
+  ASSERT_TRUE(c);
+  c->reset();
+  EXPECT_THAT(Take(*log),
+              ::testing::ElementsAre("dial n:1 host=", "conn <- CONNECT udp 8.8.8.8:53 with-dialer", "conn released"));
+}
+
+// Variadic option parameters accept nothing, one option, a braced list (with
+// nulls) and a run-time vector, through one virtual function.
+TEST(Interfaces, OptionParametersAcceptEveryForm) {
+  auto log = std::make_shared<Log>();
+  PlainDialer d(log);
+  dialer::Dialer& iface = d;
+  const context::Context ctx;
+  ASSERT_TRUE(iface.Dial(ctx, "a:1"));
+  ASSERT_TRUE(iface.Dial(ctx, "a:1", dialer::HostDialOption("one")));
+  ASSERT_TRUE(iface.Dial(ctx, "a:1", {dialer::HostDialOption("x"), nullptr, dialer::HostDialOption("two")}));
+  const std::vector<dialer::DialOption> runtime{dialer::HostDialOption("three"), dialer::DialOption{}};
+  ASSERT_TRUE(iface.Dial(ctx, "a:1", runtime));
+  ASSERT_TRUE(iface.Dial(ctx, "a:1", std::span<const dialer::DialOption>(runtime).first(1)));
+  std::vector<std::string> dials;
+  for (const auto& e : Take(*log)) {
+    if (e.rfind("dial", 0) == 0) dials.push_back(e);
+  }
+  EXPECT_THAT(dials, ::testing::ElementsAre("dial a:1 host=", "dial a:1 host=one", "dial a:1 host=two",
+                                            "dial a:1 host=three", "dial a:1 host=three"));
+}
+
+// ---------------------------------------------------------------------------
+// The remaining optional interfaces.
+
+class PlainHandler : public handler::Handler {
+ public:
+  Error Init(metadata::MetadataPtr md) override {
+    md_ = std::move(md);
+    return {};
+  }
+  Error Handle(const context::Context& /*ctx*/, net::ConnPtr conn, Variadic<handler::HandleOption> opts) override {
+    last_md = MakeOptions<handler::HandleOptions>(opts).Metadata;
+    return conn ? Error{} : errors::New("no connection");
+  }
+  metadata::MetadataPtr last_md;
+
+ private:
+  metadata::MetadataPtr md_;
+};
+
+class ForwardingHandler final : public PlainHandler, public handler::Forwarder {
+ public:
+  void Forward(hop::HopPtr h) override { target = std::move(h); }
+  hop::HopPtr target;
+};
+
+class ListHop final : public hop::Hop, public hop::NodeList {
+ public:
+  explicit ListHop(std::vector<chain::NodePtr> nodes) : nodes_(std::move(nodes)) {}
+  chain::NodePtr Select(const context::Context& /*ctx*/, Variadic<hop::SelectOption> /*opts*/) override {
+    return nodes_.empty() ? nullptr : nodes_.front();
+  }
+  [[nodiscard]] std::vector<chain::NodePtr> Nodes() const override { return nodes_; }
+
+ private:
+  std::vector<chain::NodePtr> nodes_;
+};
+
+class OpaqueHop final : public hop::Hop {
+ public:
+  chain::NodePtr Select(const context::Context& /*ctx*/, Variadic<hop::SelectOption> /*opts*/) override {
+    return nullptr;
+  }
+};
+
+TEST(Interfaces, ForwarderAndNodeListAreOptional) {
+  const auto node = chain::NewNode("n", "n:1");
+  hop::HopPtr h = std::make_shared<ListHop>(std::vector<chain::NodePtr>{node});
+  auto* list = dynamic_cast<hop::NodeList*>(h.get());
+  ASSERT_NE(list, nullptr);
+  EXPECT_THAT(list->Nodes(), ::testing::ElementsAre(node));
+  EXPECT_EQ(h->Select(context::Background()), node);
+  hop::HopPtr opaque = std::make_shared<OpaqueHop>();
+  EXPECT_EQ(dynamic_cast<hop::NodeList*>(opaque.get()), nullptr);
+  EXPECT_EQ(opaque->Select(context::Background()), nullptr);
+
+  handler::HandlerPtr fwd = std::make_shared<ForwardingHandler>();
+  auto* f = dynamic_cast<handler::Forwarder*>(fwd.get());
+  ASSERT_NE(f, nullptr);
+  f->Forward(h);
+  EXPECT_EQ(dynamic_cast<ForwardingHandler&>(*fwd).target, h);
+  f->Forward(nullptr);
+  EXPECT_EQ(dynamic_cast<ForwardingHandler&>(*fwd).target, nullptr);
+
+  handler::HandlerPtr plain = std::make_shared<PlainHandler>();
+  EXPECT_EQ(dynamic_cast<handler::Forwarder*>(plain.get()), nullptr);
+  EXPECT_FALSE(plain->Init(nullptr));
+  EXPECT_TRUE(plain->Handle(context::Background(), nullptr));  // bad input reported as an error
+}
+
+// regexp::Regexp is supplied by the user; the node settings only hold it.
+class LiteralRegexp final : public regexp::Regexp {
+ public:
+  explicit LiteralRegexp(std::string lit) : lit_(std::move(lit)) {}
+  [[nodiscard]] std::string String() const override { return lit_; }
+  [[nodiscard]] bool MatchString(std::string_view s) const override { return s.find(lit_) != std::string_view::npos; }
+  [[nodiscard]] std::string ReplaceAllString(std::string_view src, std::string_view repl) const override {
+    std::string out;
+    std::size_t pos = 0;
+    for (std::size_t hit; !lit_.empty() && (hit = src.find(lit_, pos)) != std::string_view::npos;
+         pos = hit + lit_.size()) {
+      out.append(src.substr(pos, hit - pos)).append(repl);
+    }
+    return out.append(src.substr(pos));
+  }
+
+ private:
+  std::string lit_;
+};
+
+TEST(Interfaces, NodeSettingsHoldUserSuppliedRegexps) {
+  auto http = std::make_shared<chain::HTTPNodeSettings>();
+  const regexp::RegexpPtr re = std::make_shared<LiteralRegexp>("/old/");
+  http->RewriteURL.push_back({re, "/new/"});
+  const auto node = chain::NewNode("n", "n:1", chain::HTTPNodeOption(http));
+  const auto& rule = node->Options().HTTP->RewriteURL.at(0);
+  ASSERT_NE(rule.Pattern, nullptr);
+  EXPECT_EQ(rule.Pattern->String(), "/old/");
+  EXPECT_TRUE(rule.Pattern->MatchString("/a/old/b"));
+  EXPECT_FALSE(rule.Pattern->MatchString("/a/b"));
+  EXPECT_EQ(rule.Pattern->ReplaceAllString("/old/x/old/", rule.Replacement), "/new/x/new/");
+  EXPECT_EQ(chain::HTTPURLRewriteSetting{}.Pattern, nullptr);
+}
+
+}  // namespace
+}  // namespace gost::core
