@@ -72,8 +72,9 @@ struct CancelState {
 
   std::mutex mu;
   std::condition_variable cv;
-  bool done = false;  // guarded by mu
-  Error err;          // guarded by mu; set once
+  bool done = false;      // guarded by mu
+  bool finished = false;  // guarded by mu: done, and so is every descendant
+  Error err;              // guarded by mu; set once
   std::vector<std::pair<std::uint64_t, std::weak_ptr<Node>>> children;  // guarded by mu
   std::vector<std::pair<std::uint64_t, Callback>> callbacks;             // guarded by mu
   std::uint64_t next_id = 1;                                             // guarded by mu
@@ -108,27 +109,71 @@ struct Node {
             c.end());
   }
 
-  // Cancels this node (which must be cancellable) and all its descendants.
+  // Cancels this node (which must be cancellable) and all its descendants,
+  // then runs their AfterFunc callbacks. Returns once the whole subtree is
+  // cancelled, even when another thread got there first.
+  void Cancel(const Error& why) {
+    std::vector<CancelState::Callback> cbs;
+    std::vector<std::shared_ptr<Node>> keep;  // freed only after the callbacks
+    CancelTree(why, cbs, keep);
+    for (auto& cb : cbs) cb();
+    Deregister();  // a cancelled child no longer needs its parent's bookkeeping
+  }
+
+  // Marks this subtree cancelled and collects its callbacks (descendants'
+  // first). Readers wait while a node is done but not yet finished, so a
+  // thread that sees a context cancelled also sees all its descendants
+  // cancelled, as in Go, where cancel holds the context's lock meanwhile.
+  // No user code runs in between (callbacks run, and nodes are freed, only
+  // afterwards), so the waits cannot deadlock: they only ever wait for a
+  // subtree that another thread is cancelling.
   // A node whose deadline has already passed was, as far as its users could
   // see, done with DeadlineExceeded before this call; it keeps that error, as
   // in Go, where the deadline's timer cancels the context first.
-  void Cancel(const Error& why) {
+  void CancelTree(const Error& why, std::vector<CancelState::Callback>& cbs, std::vector<std::shared_ptr<Node>>& keep) {
     std::vector<std::pair<std::uint64_t, std::weak_ptr<Node>>> kids;
-    std::vector<std::pair<std::uint64_t, CancelState::Callback>> cbs;
+    std::vector<std::pair<std::uint64_t, CancelState::Callback>> mine;
     {
-      std::lock_guard lock(own->mu);
-      if (own->done) return;
+      std::unique_lock lock(own->mu);
+      if (own->done) {
+        own->cv.wait(lock, [&] { return own->finished; });
+        return;
+      }
       own->done = true;
       own->err = deadline && Now() >= *deadline ? DeadlineExceeded : why;
       kids.swap(own->children);
-      cbs.swap(own->callbacks);
+      mine.swap(own->callbacks);
     }
-    own->cv.notify_all();
+    // Set `finished` on every way out, an exception (bad_alloc) included, so
+    // that no reader waits forever.
+    struct Finish {
+      CancelState* s;
+      explicit Finish(CancelState* state) noexcept : s(state) {}
+      Finish(const Finish&) = delete;
+      Finish& operator=(const Finish&) = delete;
+      ~Finish() {
+        {
+          std::lock_guard lock(s->mu);
+          s->finished = true;
+        }
+        s->cv.notify_all();
+      }
+    } finish(own.get());
     for (auto& [id, weak] : kids) {
-      if (auto child = weak.lock()) child->Cancel(why);
+      if (auto child = weak.lock()) {
+        child->CancelTree(why, cbs, keep);
+        keep.push_back(std::move(child));
+      }
     }
-    for (auto& [id, cb] : cbs) cb();
-    Deregister();  // a cancelled child no longer needs its parent's bookkeeping
+    for (auto& [id, cb] : mine) cbs.push_back(std::move(cb));
+  }
+
+  // Waits, with `lock` held on s->mu, until a started cancellation of s has
+  // reached all descendants. True if s is done.
+  static bool DoneAndFinished(CancelState* s, std::unique_lock<std::mutex>& lock) {
+    if (!s->done) return false;
+    s->cv.wait(lock, [&] { return s->finished; });
+    return true;
   }
 };
 
@@ -151,8 +196,8 @@ class Context {
   [[nodiscard]] Error Err() const {
     if (!node_) return {};
     if (auto* s = node_->nearest) {
-      std::lock_guard lock(s->mu);
-      if (s->done) return s->err;
+      std::unique_lock lock(s->mu);
+      if (detail::Node::DoneAndFinished(s, lock)) return s->err;
     }
     if (node_->deadline && Now() >= *node_->deadline) return DeadlineExceeded;
     return {};
@@ -190,9 +235,9 @@ class Context {
     }
     std::unique_lock lock(s->mu);
     if (limit == Time::max()) {
-      s->cv.wait(lock, [&] { return s->done; });
+      s->cv.wait(lock, [&] { return s->finished; });
     } else {
-      s->cv.wait_until(lock, limit, [&] { return s->done || Now() >= limit; });
+      s->cv.wait_until(lock, limit, [&] { return s->finished || Now() >= limit; });
     }
     lock.unlock();
     return Done();
@@ -305,8 +350,8 @@ struct Factory {
     detail::CancelState* s = n ? n->nearest : nullptr;
     if (s == nullptr) return {};
     {
-      std::lock_guard lock(s->mu);
-      if (!s->done) {
+      std::unique_lock lock(s->mu);
+      if (!detail::Node::DoneAndFinished(s, lock)) {
         const auto id = s->next_id++;
         s->callbacks.emplace_back(id, std::move(f));
         return {n, s, id};

