@@ -6,12 +6,11 @@
 // keeps the storage, which is what the buffer pool relies on.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <initializer_list>
+#include <iosfwd>
 #include <memory>
-#include <ostream>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -27,7 +26,8 @@ using MutableByteView = std::span<std::byte>;
 
 /// Views the characters of a string as bytes.
 inline ByteView AsBytes(std::string_view s) noexcept {
-  return {reinterpret_cast<const std::byte*>(s.data()), s.size()};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+  return {reinterpret_cast<const std::byte*>(s.data()),
+          s.size()};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
 }
 
 /// Views bytes as characters.
@@ -42,8 +42,6 @@ inline std::string_view AsString(ByteView b) noexcept {
 class Bytes {
  public:
   using value_type = std::byte;
-  using iterator = std::byte*;
-  using const_iterator = const std::byte*;
 
   Bytes() noexcept = default;
   /// n zero bytes.
@@ -71,9 +69,7 @@ class Bytes {
 
   Bytes(const Bytes& other) : Bytes(other.view()) {}
   Bytes(Bytes&& other) noexcept
-      : data_(std::move(other.data_)),
-        size_(std::exchange(other.size_, 0)),
-        cap_(std::exchange(other.cap_, 0)) {}
+      : data_(std::move(other.data_)), size_(std::exchange(other.size_, 0)), cap_(std::exchange(other.cap_, 0)) {}
   Bytes& operator=(const Bytes& other) {
     if (this != &other) *this = Bytes(other);
     return *this;
@@ -105,9 +101,9 @@ class Bytes {
   // the const one alone, std::span's range constructor is the better match
   // for a non-const buffer and g++ warns (-Wconversion) at every call site
   // that passes one as a ByteView.
-  operator ByteView() const noexcept { return view(); }             // NOLINT(google-explicit-constructor)
-  operator ByteView() noexcept { return view(); }                   // NOLINT(google-explicit-constructor)
-  operator MutableByteView() noexcept { return mutable_view(); }    // NOLINT(google-explicit-constructor)
+  operator ByteView() const noexcept { return view(); }           // NOLINT(google-explicit-constructor)
+  operator ByteView() noexcept { return view(); }                 // NOLINT(google-explicit-constructor)
+  operator MutableByteView() noexcept { return mutable_view(); }  // NOLINT(google-explicit-constructor)
   [[nodiscard]] std::string_view str() const noexcept { return AsString(view()); }
 
   /// Changes the length. Within the capacity the storage is kept (bytes that
@@ -115,7 +111,7 @@ class Bytes {
   /// keeping the contents, and new bytes are zero.
   void resize(std::size_t n) {
     if (n > cap_) {
-      Bytes grown = Uninitialized(size_, std::max(n, cap_ * 2));
+      Bytes grown = Uninitialized(size_, n > cap_ * 2 ? n : cap_ * 2);
       if (size_ != 0) std::memcpy(grown.data(), data(), size_);
       std::memset(grown.data() + size_, 0, n - size_);
       *this = std::move(grown);
@@ -134,7 +130,8 @@ class Bytes {
 };
 
 /// Prints the bytes as a quoted string with non-printable bytes escaped.
-inline std::ostream& operator<<(std::ostream& os, const Bytes& b) {
+template <class CharT, class Traits>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const Bytes& b) {
   os << '"';
   for (std::byte c : b) {
     const auto u = static_cast<unsigned char>(c);
@@ -147,6 +144,5 @@ inline std::ostream& operator<<(std::ostream& os, const Bytes& b) {
   }
   return os << '"';
 }
-inline void PrintTo(const Bytes& b, std::ostream* os) { *os << b; }
 
 }  // namespace gost::core

@@ -23,7 +23,6 @@
 //    that a std::stop_source (a std::jthread, say) cancels.
 #pragma once
 
-#include <algorithm>
 #include <any>
 #include <condition_variable>
 #include <cstdint>
@@ -32,7 +31,6 @@
 #include <mutex>
 #include <optional>
 #include <stop_token>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -86,7 +84,7 @@ struct Node {
   CancelState* nearest = nullptr; // own or closest ancestor's cancel state
   const void* key = nullptr;      // value nodes only
   std::any value;                 // value nodes only
-  std::unique_ptr<CancelState> own;   // cancellable nodes only
+  CancelState* own = nullptr;         // cancellable nodes only (see CancelNode)
   CancelState* registered_in = nullptr;  // the parent state listing this node
   std::uint64_t registration = 0;
   std::optional<std::stop_callback<std::function<void()>>> stop;  // WithStopToken only
@@ -105,8 +103,12 @@ struct Node {
     if (registered_in == nullptr) return;
     std::lock_guard lock(registered_in->mu);
     auto& c = registered_in->children;
-    c.erase(std::remove_if(c.begin(), c.end(), [&](const auto& e) { return e.first == registration; }),
-            c.end());
+    for (auto it = c.begin(); it != c.end(); ++it) {
+      if (it->first == registration) {
+        c.erase(it);
+        break;
+      }
+    }
   }
 
   // Cancels this node (which must be cancellable) and all its descendants,
@@ -158,7 +160,7 @@ struct Node {
         }
         s->cv.notify_all();
       }
-    } finish(own.get());
+    } finish(own);
     for (auto& [id, weak] : kids) {
       if (auto child = weak.lock()) {
         child->CancelTree(why, cbs, keep);
@@ -175,6 +177,16 @@ struct Node {
     s->cv.wait(lock, [&] { return s->finished; });
     return true;
   }
+};
+
+// A cancellable node: the node and its cancel state in one allocation.
+struct CancelNode final : Node {
+  CancelState state;
+  CancelNode() = default;
+  CancelNode(const CancelNode&) = delete;
+  CancelNode& operator=(const CancelNode&) = delete;
+  // The stop callback may refer to `state`; end it before `state` goes.
+  ~CancelNode() { stop.reset(); }
 };
 
 }  // namespace detail
@@ -221,16 +233,18 @@ class Context {
   /// Blocks until the context is done or the time `until` comes; true if done.
   [[nodiscard]] bool WaitUntil(Time until) const {
     Time limit = until;
-    if (node_ && node_->deadline) limit = std::min(limit, *node_->deadline);
+    if (node_ && node_->deadline && *node_->deadline < limit) limit = *node_->deadline;
     detail::CancelState* s = node_ ? node_->nearest : nullptr;
-    if (s == nullptr) {
+    if (s == nullptr) {  // never cancelled: only the deadline or `until` ends the wait
+      std::mutex m;
+      std::condition_variable cv;
+      std::unique_lock lock(m);
       if (limit == Time::max()) {
-        std::mutex m;
-        std::condition_variable cv;
-        std::unique_lock lock(m);
         cv.wait(lock, [] { return false; });
+      } else {
+        cv.wait_until(lock, limit, [&] { return Now() >= limit; });
       }
-      std::this_thread::sleep_until(limit);
+      lock.unlock();
       return Done();
     }
     std::unique_lock lock(s->mu);
@@ -301,10 +315,13 @@ class AfterFuncHandle {
     if (state_ == nullptr) return false;
     std::lock_guard lock(state_->mu);
     auto& c = state_->callbacks;
-    auto it = std::find_if(c.begin(), c.end(), [&](const auto& e) { return e.first == id_; });
-    if (it == c.end()) return false;
-    c.erase(it);
-    return true;
+    for (auto it = c.begin(); it != c.end(); ++it) {
+      if (it->first == id_) {
+        c.erase(it);
+        return true;
+      }
+    }
+    return false;
   }
 
  private:
@@ -321,13 +338,14 @@ struct Factory {
   static const std::shared_ptr<const detail::Node>& NodeOf(const Context& c) noexcept { return c.node_; }
 
   static WithCancelResult Cancellable(const Context& parent, std::optional<Time> deadline) {
-    auto n = std::make_shared<detail::Node>();
+    auto cn = std::make_shared<detail::CancelNode>();  // node and state in one allocation
+    std::shared_ptr<detail::Node> n = cn;
     const auto& p = NodeOf(parent);
     n->parent = p;
     n->deadline = p ? p->deadline : std::nullopt;
     if (deadline && (!n->deadline || *deadline < *n->deadline)) n->deadline = deadline;
-    n->own = std::make_unique<detail::CancelState>();
-    n->nearest = n->own.get();
+    n->own = &cn->state;
+    n->nearest = n->own;
     if (detail::CancelState* ps = p ? p->nearest : nullptr) {
       Error parent_err;
       {

@@ -16,8 +16,8 @@
 // identity (for errors made with errors::New).
 #pragma once
 
+#include <iosfwd>
 #include <memory>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -74,9 +74,7 @@ inline const std::error_category& category() noexcept {
 }
 
 /// Lets `std::error_code ec = errors::Code::IOTimeout;` and comparisons work.
-inline std::error_code make_error_code(Code c) noexcept {
-  return {static_cast<int>(c), category()};
-}
+inline std::error_code make_error_code(Code c) noexcept { return {static_cast<int>(c), category()}; }
 
 /// Whether an error code means a deadline or timeout passed.
 inline bool IsTimeoutCode(std::error_code ec) noexcept {
@@ -134,8 +132,8 @@ class Error {
   Error(std::error_code code) noexcept : code_(code) {}  // NOLINT(google-explicit-constructor)
   /// An error from an enum registered with std::is_error_code_enum.
   template <class E>
-    requires std::is_error_code_enum_v<E>
-  Error(E e) noexcept : Error(std::error_code(make_error_code(e))) {}  // NOLINT(google-explicit-constructor)
+  requires std::is_error_code_enum_v<E> Error(E e)
+  noexcept : Error(std::error_code(make_error_code(e))) {}  // NOLINT(google-explicit-constructor)
   /// An error backed by a custom implementation; null gives no error.
   explicit Error(std::shared_ptr<const ErrorBase> rep) noexcept : rep_(std::move(rep)) {}
 
@@ -150,13 +148,9 @@ class Error {
   /// The code compared by errors::Is (a zero code when there is no error).
   [[nodiscard]] std::error_code Code() const noexcept { return rep_ ? rep_->Code() : code_; }
   /// True for timeouts: I/O deadlines and context deadlines.
-  [[nodiscard]] bool Timeout() const noexcept {
-    return rep_ ? rep_->Timeout() : errors::IsTimeoutCode(code_);
-  }
+  [[nodiscard]] bool Timeout() const noexcept { return rep_ ? rep_->Timeout() : errors::IsTimeoutCode(code_); }
   /// True when retrying may succeed; timeouts count as temporary, as in Go.
-  [[nodiscard]] bool Temporary() const noexcept {
-    return rep_ ? rep_->Temporary() : errors::IsTimeoutCode(code_);
-  }
+  [[nodiscard]] bool Temporary() const noexcept { return rep_ ? rep_->Temporary() : errors::IsTimeoutCode(code_); }
   /// The wrapped cause, or an empty Error.
   [[nodiscard]] Error Unwrap() const { return rep_ ? rep_->Unwrap() : Error(); }
   /// The implementation behind a rich error, or null for a bare code.
@@ -169,7 +163,8 @@ class Error {
     return a.Code() == b.Code() && a.Message() == b.Message();
   }
 
-  friend std::ostream& operator<<(std::ostream& os, const Error& e) {
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const Error& e) {
     return os << (e ? e.Message() : std::string("<nil>"));
   }
 
@@ -179,9 +174,6 @@ class Error {
 };
 
 inline Error ErrorBase::Unwrap() const { return {}; }
-
-/// GoogleTest printer.
-inline void PrintTo(const Error& e, std::ostream* os) { *os << e; }
 
 namespace errors {
 
@@ -196,12 +188,8 @@ class Message final : public ErrorBase {
     return text_ + ": " + cause_.Message();
   }
   [[nodiscard]] std::error_code Code() const noexcept override { return code_; }
-  [[nodiscard]] bool Timeout() const noexcept override {
-    return cause_ ? cause_.Timeout() : IsTimeoutCode(code_);
-  }
-  [[nodiscard]] bool Temporary() const noexcept override {
-    return cause_ ? cause_.Temporary() : IsTimeoutCode(code_);
-  }
+  [[nodiscard]] bool Timeout() const noexcept override { return cause_ ? cause_.Timeout() : IsTimeoutCode(code_); }
+  [[nodiscard]] bool Temporary() const noexcept override { return cause_ ? cause_.Temporary() : IsTimeoutCode(code_); }
   [[nodiscard]] core::Error Unwrap() const override { return cause_; }
 
  private:

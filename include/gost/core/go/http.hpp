@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
+#include <iosfwd>
 #include <map>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,11 +21,24 @@ inline std::string CanonicalHeaderKey(std::string_view key) {
   auto token = [](unsigned char c) {
     if (c >= 0x80 || c <= 0x20 || c == 0x7f) return false;
     switch (c) {
-      case '(': case ')': case '<': case '>': case '@': case ',': case ';': case ':':
-      case '\\': case '"': case '/': case '[': case ']': case '?': case '=': case '{': case '}':
-        return false;
-      default:
-        return true;
+      case '(':
+      case ')':
+      case '<':
+      case '>':
+      case '@':
+      case ',':
+      case ';':
+      case ':':
+      case '\\':
+      case '"':
+      case '/':
+      case '[':
+      case ']':
+      case '?':
+      case '=':
+      case '{':
+      case '}': return false;
+      default: return true;
     }
   };
   for (char c : key) {
@@ -34,8 +47,10 @@ inline std::string CanonicalHeaderKey(std::string_view key) {
   std::string out(key);
   bool upper = true;
   for (char& c : out) {
-    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    else if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (upper && c >= 'a' && c <= 'z')
+      c = static_cast<char>(c - 'a' + 'A');
+    else if (!upper && c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
     upper = c == '-';
   }
   return out;
@@ -84,7 +99,8 @@ class Header {
 
   friend bool operator==(const Header&, const Header&) = default;
   /// Writes "Key: value\r\n" lines in key order, as on the wire.
-  friend std::ostream& operator<<(std::ostream& os, const Header& h) {
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const Header& h) {
     for (const auto& [k, vs] : h.m_) {
       for (const auto& v : vs) os << k << ": " << v << "\r\n";
     }
@@ -94,6 +110,5 @@ class Header {
  private:
   Map m_;
 };
-inline void PrintTo(const Header& h, std::ostream* os) { *os << h; }
 
 }  // namespace gost::core::http

@@ -16,9 +16,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <optional>
-#include <ostream>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -55,13 +55,15 @@ class Addr {
 
   friend bool operator==(const Addr&, const Addr&) = default;
   friend auto operator<=>(const Addr&, const Addr&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const Addr& a) { return os << a.network_ << "/" << a.address_; }
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const Addr& a) {
+    return os << a.network_ << "/" << a.address_;
+  }
 
  private:
   std::string network_;
   std::string address_;
 };
-inline void PrintTo(const Addr& a, std::ostream* os) { *os << a; }
 
 /// A connection (Go's net.Conn).
 ///
@@ -82,7 +84,6 @@ inline void PrintTo(const Addr& a, std::ostream* os) { *os << a; }
 ///    its start and the rest is dropped, as with a UDP socket.
 class Conn {
   GOST_CORE_INTERFACE(Conn);
-
 
   /// Reads into b.
   virtual io::IOResult Read(std::span<std::byte> b) = 0;
@@ -194,10 +195,16 @@ class IP {
     // Longest run of two or more zero groups becomes "::" (the first if tied).
     int best = -1, best_len = 0;
     for (int i = 0; i < 8;) {
-      if (Group(i) != 0) { ++i; continue; }
+      if (Group(i) != 0) {
+        ++i;
+        continue;
+      }
       int j = i;
       while (j < 8 && Group(j) == 0) ++j;
-      if (j - i > best_len && j - i >= 2) { best = i; best_len = j - i; }
+      if (j - i > best_len && j - i >= 2) {
+        best = i;
+        best_len = j - i;
+      }
       i = j;
     }
     static constexpr char kHex[] = "0123456789abcdef";
@@ -224,7 +231,10 @@ class IP {
 
   friend constexpr bool operator==(const IP&, const IP&) noexcept = default;
   friend constexpr auto operator<=>(const IP&, const IP&) noexcept = default;
-  friend std::ostream& operator<<(std::ostream& os, const IP& ip) { return os << ip.String(); }
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const IP& ip) {
+    return os << ip.String();
+  }
 
  private:
   [[nodiscard]] constexpr unsigned Group(int i) const noexcept {
@@ -234,7 +244,6 @@ class IP {
   bool valid_ = false;
   std::array<std::uint8_t, 16> b_{};
 };
-inline void PrintTo(const IP& ip, std::ostream* os) { *os << ip; }
 
 namespace detail {
 
@@ -280,7 +289,7 @@ inline bool Parse6(std::string_view s, std::array<std::uint8_t, 16>& out) {
   out = {};
   int ellipsis = -1;  // byte index where "::" stands
   std::size_t i = 0;
-  int n = 0;          // bytes filled
+  int n = 0;  // bytes filled
   if (s.size() >= 2 && s[0] == ':' && s[1] == ':') {
     ellipsis = 0;
     i = 2;
@@ -392,13 +401,15 @@ class IPNet {
   }
 
   friend bool operator==(const IPNet&, const IPNet&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const IPNet& n) { return os << n.String(); }
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const IPNet& n) {
+    return os << n.String();
+  }
 
  private:
   net::IP ip_;
   int bits_ = 0;
 };
-inline void PrintTo(const IPNet& n, std::ostream* os) { *os << n; }
 
 /// The two results of ParseCIDR: the address as written and its network.
 struct CIDR {

@@ -28,6 +28,10 @@ template <class F>
 inline constexpr bool kIsStdFunction = false;
 template <class Sig>
 inline constexpr bool kIsStdFunction<std::function<Sig>> = true;
+
+// What OptionFunc<O> accepts: anything callable with an `O*`.
+template <class F, class O>
+concept OptionCallable = requires(const F& f, O* o) { f(o); };
 }  // namespace detail
 
 /// A function that sets fields of an options struct O; empty means "no-op"
@@ -46,8 +50,7 @@ class OptionFunc {
   /// Wraps any callable that accepts an `O*`. A null function pointer or an
   /// empty std::function gives an empty option, as a nil func does in Go.
   template <class F>
-    requires(!std::is_same_v<std::decay_t<F>, OptionFunc> && std::is_invocable_v<const std::decay_t<F>&, O*> &&
-             std::is_copy_constructible_v<std::decay_t<F>>)
+    requires(!std::is_same_v<std::decay_t<F>, OptionFunc> && detail::OptionCallable<std::decay_t<F>, O>)
   OptionFunc(F&& f) {  // NOLINT(google-explicit-constructor)
     using Fn = std::decay_t<F>;
     if constexpr (std::is_pointer_v<Fn> || detail::kIsStdFunction<Fn>) {

@@ -10,7 +10,8 @@
 #include <string>
 #include <type_traits>
 #include <utility>
-#include <variant>
+#include <memory>
+#include <new>
 
 #include "gost/core/go/errors.hpp"
 
@@ -28,10 +29,10 @@ class BadResultAccess : public std::logic_error {
   Error err_;
 };
 
-// g++ 12 with -fsanitize=thread (-O1 or more) reports a false
+// g++ 12 with optimisation and sanitizers may report a false
 // -Wmaybe-uninitialized in ~Result for a T such as std::unique_ptr: it cannot
-// tell that the Error alternative of the variant is not the active one (GCC
-// bug 80635). Silenced for this class so -Werror builds of its users pass.
+// tell which member of the union is alive (GCC bug 80635). Silenced for this
+// class so -Werror builds of its users pass.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
@@ -41,7 +42,9 @@ class BadResultAccess : public std::logic_error {
 ///
 /// Build it from a T (or anything convertible to one) or from an Error.
 /// An empty Error is refused with std::invalid_argument: a failure must say
-/// what failed. A default-built Result holds a value-initialized T.
+/// what failed. A default-built Result holds a value-initialized T. Copyable
+/// when T is; movable when T is (a move leaves the source holding a
+/// moved-from T or its Error).
 template <class T>
 class Result {
   static_assert(!std::is_reference_v<T> && !std::is_same_v<std::remove_cv_t<T>, Error>,
@@ -51,48 +54,92 @@ class Result {
   using value_type = T;
   using error_type = Error;
 
-  Result() : v_(std::in_place_index<0>) {}
+  Result() : has_(true) { ::new (static_cast<void*>(&value_)) T(); }
 
   template <class U = T>
-    requires(std::is_constructible_v<T, U &&> &&
-             !std::is_same_v<std::remove_cvref_t<U>, Result> &&
-             !std::is_same_v<std::remove_cvref_t<U>, Error> &&
-             !std::is_error_code_enum_v<std::remove_cvref_t<U>>)
-  Result(U&& v) : v_(std::in_place_index<0>, std::forward<U>(v)) {}  // NOLINT(google-explicit-constructor)
+    requires(std::is_constructible_v<T, U &&> && !std::is_same_v<std::remove_cvref_t<U>, Result> &&
+             !std::is_same_v<std::remove_cvref_t<U>, Error> && !std::is_error_code_enum_v<std::remove_cvref_t<U>>)
+  Result(U&& v) : has_(true) {  // NOLINT(google-explicit-constructor)
+    ::new (static_cast<void*>(&value_)) T(std::forward<U>(v));
+  }
 
-  Result(Error err) : v_(std::in_place_index<1>, Checked(std::move(err))) {}  // NOLINT(google-explicit-constructor)
+  Result(Error err) : has_(false) {  // NOLINT(google-explicit-constructor)
+    ::new (static_cast<void*>(&err_)) Error(Checked(std::move(err)));
+  }
 
   template <class E>
     requires std::is_error_code_enum_v<E>
   Result(E e) : Result(Error(e)) {}  // NOLINT(google-explicit-constructor)
 
+  Result(const Result& other)
+    requires std::is_copy_constructible_v<T>
+      : has_(other.has_) {
+    if (has_) ::new (static_cast<void*>(&value_)) T(other.value_);
+    else ::new (static_cast<void*>(&err_)) Error(other.err_);
+  }
+  Result(Result&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
+    requires std::is_move_constructible_v<T>
+      : has_(other.has_) {
+    if (has_) ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
+    else ::new (static_cast<void*>(&err_)) Error(other.err_);
+  }
+  Result& operator=(const Result& other)
+    requires std::is_copy_constructible_v<T>
+  {
+    if (this != &other) {
+      Result copy(other);
+      Destroy();
+      Emplace(std::move(copy));
+    }
+    return *this;
+  }
+  Result& operator=(Result&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
+    requires std::is_move_constructible_v<T>
+  {
+    if (this != &other) {
+      Destroy();
+      Emplace(std::move(other));
+    }
+    return *this;
+  }
+  ~Result() { Destroy(); }
+
   /// True when a value is held.
-  [[nodiscard]] bool has_value() const noexcept { return v_.index() == 0; }
-  explicit operator bool() const noexcept { return has_value(); }
+  [[nodiscard]] bool has_value() const noexcept { return has_; }
+  explicit operator bool() const noexcept { return has_; }
 
   /// The value; throws BadResultAccess when an error is held.
-  T& value() & { Check(); return std::get<0>(v_); }
-  const T& value() const& { Check(); return std::get<0>(v_); }
-  T&& value() && { Check(); return std::get<0>(std::move(v_)); }
+  T& value() & {
+    Check();
+    return value_;
+  }
+  const T& value() const& {
+    Check();
+    return value_;
+  }
+  T&& value() && {
+    Check();
+    return std::move(value_);
+  }
 
   /// The error; an empty Error when a value is held.
-  [[nodiscard]] Error error() const { return has_value() ? Error() : std::get<1>(v_); }
+  [[nodiscard]] Error error() const { return has_ ? Error() : err_; }
 
   /// Unchecked access: precondition has_value().
-  T& operator*() & noexcept { return *std::get_if<0>(&v_); }
-  const T& operator*() const& noexcept { return *std::get_if<0>(&v_); }
-  T&& operator*() && noexcept { return std::move(*std::get_if<0>(&v_)); }
-  T* operator->() noexcept { return std::get_if<0>(&v_); }
-  const T* operator->() const noexcept { return std::get_if<0>(&v_); }
+  T& operator*() & noexcept { return value_; }
+  const T& operator*() const& noexcept { return value_; }
+  T&& operator*() && noexcept { return std::move(value_); }
+  T* operator->() noexcept { return std::addressof(value_); }
+  const T* operator->() const noexcept { return std::addressof(value_); }
 
   /// The value, or `fallback` when an error is held.
   template <class U>
   T value_or(U&& fallback) const& {
-    return has_value() ? std::get<0>(v_) : static_cast<T>(std::forward<U>(fallback));
+    return has_ ? value_ : static_cast<T>(std::forward<U>(fallback));
   }
   template <class U>
   T value_or(U&& fallback) && {
-    return has_value() ? std::get<0>(std::move(v_)) : static_cast<T>(std::forward<U>(fallback));
+    return has_ ? std::move(value_) : static_cast<T>(std::forward<U>(fallback));
   }
 
  private:
@@ -101,10 +148,39 @@ class Result {
     return err;
   }
   void Check() const {
-    if (!has_value()) throw BadResultAccess(std::get<1>(v_));
+    if (!has_) throw BadResultAccess(err_);
+  }
+  void Destroy() noexcept {
+    if (has_) value_.~T();
+    else err_.~Error();
+  }
+  // Precondition: nothing is alive in the union. If moving the T throws, this
+  // Result is left holding a generic error (never half-built) and the
+  // exception propagates.
+  void Emplace(Result&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    has_ = other.has_;
+    if (!has_) {
+      ::new (static_cast<void*>(&err_)) Error(other.err_);
+      return;
+    }
+    if constexpr (std::is_nothrow_move_constructible_v<T>) {
+      ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
+    } else {
+      try {
+        ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
+      } catch (...) {
+        has_ = false;
+        ::new (static_cast<void*>(&err_)) Error(errors::Code::Generic);
+        throw;
+      }
+    }
   }
 
-  std::variant<T, Error> v_;
+  union {
+    T value_;
+    Error err_;
+  };
+  bool has_;
 };
 
 #if defined(__GNUC__) && !defined(__clang__)

@@ -5,10 +5,10 @@
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,8 +37,8 @@ inline std::string Escape(std::string_view s, Mode mode) {
     // ':', '@', '/' and '?', which would end or split it; everything else
     // that is not unreserved ('!', '*', '(', ... included) is escaped, as in
     // Go's url.Userinfo.String.
-    const bool keep = Unreserved(c) || (mode == Mode::Userinfo && (c == '$' || c == '&' || c == '+' || c == ',' ||
-                                                                   c == ';' || c == '='));
+    const bool keep = Unreserved(c) || (mode == Mode::Userinfo &&
+                                        (c == '$' || c == '&' || c == '+' || c == ',' || c == ';' || c == '='));
     if (keep) {
       out += c;
     } else if (mode == Mode::Query && c == ' ') {
@@ -110,13 +110,15 @@ class Userinfo {
   }
 
   friend bool operator==(const Userinfo&, const Userinfo&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const Userinfo& u) { return os << u.String(); }
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const Userinfo& u) {
+    return os << u.String();
+  }
 
  private:
   std::string username_;
   std::optional<std::string> password_;
 };
-inline void PrintTo(const Userinfo& u, std::ostream* os) { *os << u; }
 
 /// Shared, immutable credentials; null means none (Go's nil *url.Userinfo).
 using UserinfoPtr = std::shared_ptr<const Userinfo>;
@@ -134,9 +136,8 @@ inline UserinfoPtr UserPassword(std::string username, std::string password) {
 /// userinfo (spaces, '/', '?', '#', non-ASCII...) and bad escapes are errors.
 inline Result<UserinfoPtr> ParseUserinfo(std::string_view s) {
   for (char c : s) {
-    const bool ok = detail::Unreserved(c) || c == ':' || c == '!' || c == '$' || c == '&' || c == '\'' ||
-                    c == '(' || c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=' ||
-                    c == '%' || c == '@';
+    const bool ok = detail::Unreserved(c) || c == ':' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' ||
+                    c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=' || c == '%' || c == '@';
     if (!ok) return errors::WithCode(errors::Code::InvalidArgument, "net/url: invalid userinfo");
   }
   const auto colon = s.find(':');
@@ -197,12 +198,14 @@ class Values {
   [[nodiscard]] Map::const_iterator end() const noexcept { return m_.end(); }
 
   friend bool operator==(const Values&, const Values&) = default;
-  friend std::ostream& operator<<(std::ostream& os, const Values& v) { return os << v.Encode(); }
+  template <class CharT, class Traits>
+  friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const Values& v) {
+    return os << v.Encode();
+  }
 
  private:
   Map m_;
 };
-inline void PrintTo(const Values& v, std::ostream* os) { *os << v; }
 
 /// Parses "a=1&b=2" (Go's url.ParseQuery). Pairs are split on '&'; a ';' or a
 /// bad escape is an error, as in Go since 1.17. Empty pairs are skipped.

@@ -30,7 +30,6 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
-#include <variant>
 #include <vector>
 
 #include "gost/core/detail/interface.hpp"
@@ -62,44 +61,65 @@ using Fields = std::map<std::string, std::any>;
 /// duration of the call it is passed to.
 class Arg {
  public:
-  using Value = std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double, std::string_view,
-                             std::string, Error>;
+  /// What an Arg holds.
+  enum class Kind : unsigned char {
+    Nil,     ///< nothing (prints "<nil>")
+    Bool,    ///< AsBool()
+    Int,     ///< AsInt(): any signed integer
+    Uint,    ///< AsUint(): any unsigned integer
+    Float,   ///< AsFloat(): float or double
+    String,  ///< AsText(): a borrowed string (Go's string operands)
+    Text,    ///< AsText(): owned text, from String(), an Error or a char
+  };
 
   Arg() noexcept = default;
   // NOLINTBEGIN(google-explicit-constructor): implicit so calls read naturally.
-  Arg(bool b) noexcept : v_(b) {}
-  Arg(char c) : v_(std::string(1, c)) {}
+  Arg(bool b) noexcept : kind_(Kind::Bool), b_(b) {}
+  Arg(char c) : kind_(Kind::Text), owned_(1, c) {}
   template <std::signed_integral I>
     requires(!std::same_as<I, char>)
-  Arg(I i) noexcept : v_(static_cast<std::int64_t>(i)) {}
+  Arg(I i) noexcept : kind_(Kind::Int), i_(static_cast<std::int64_t>(i)) {}
   template <std::unsigned_integral U>
     requires(!std::same_as<U, bool>)
-  Arg(U u) noexcept : v_(static_cast<std::uint64_t>(u)) {}
+  Arg(U u) noexcept : kind_(Kind::Uint), u_(static_cast<std::uint64_t>(u)) {}
   template <std::floating_point F>
-  Arg(F f) noexcept : v_(static_cast<double>(f)) {}
-  Arg(const char* s) noexcept : v_(s == nullptr ? std::string_view("<nil>") : std::string_view(s)) {}
-  Arg(std::string_view s) noexcept : v_(s) {}
-  Arg(const std::string& s) noexcept : v_(std::string_view(s)) {}
-  Arg(Error e) noexcept : v_(std::move(e)) {}
+  Arg(F f) noexcept : kind_(Kind::Float), d_(static_cast<double>(f)) {}
+  Arg(const char* s) noexcept : kind_(Kind::String), sv_(s == nullptr ? std::string_view("<nil>") : s) {}
+  Arg(std::string_view s) noexcept : kind_(Kind::String), sv_(s) {}
+  Arg(const std::string& s) noexcept : kind_(Kind::String), sv_(s) {}
+  /// An Error prints its message ("<nil>" when empty).
+  Arg(const Error& e) : kind_(Kind::Text), owned_(e ? e.Message() : std::string("<nil>")) {}
   /// Anything with a String() method (net::Addr, net::IP, url::Userinfo...).
   template <class T>
     requires(requires(const T& t) {
       { t.String() } -> std::convertible_to<std::string>;
     })
-  Arg(const T& t) : v_(std::string(t.String())) {}
+  Arg(const T& t) : kind_(Kind::Text), owned_(t.String()) {}
   // NOLINTEND(google-explicit-constructor)
 
-  [[nodiscard]] const Value& value() const noexcept { return v_; }
+  [[nodiscard]] Kind kind() const noexcept { return kind_; }
+  /// The value; each accessor is meaningful only for its Kind.
+  [[nodiscard]] bool AsBool() const noexcept { return b_; }
+  [[nodiscard]] std::int64_t AsInt() const noexcept { return i_; }
+  [[nodiscard]] std::uint64_t AsUint() const noexcept { return u_; }
+  [[nodiscard]] double AsFloat() const noexcept { return d_; }
+  [[nodiscard]] std::string_view AsText() const noexcept {
+    return kind_ == Kind::String ? sv_ : std::string_view(owned_);
+  }
   /// True for string arguments (Go's Sprint puts no space next to them);
   /// values rendered through String() do not count, as in Go.
-  [[nodiscard]] bool IsString() const noexcept { return std::holds_alternative<std::string_view>(v_); }
+  [[nodiscard]] bool IsString() const noexcept { return kind_ == Kind::String; }
   /// True for anything rendered as text: strings, String() results, Errors.
-  [[nodiscard]] bool IsText() const noexcept {
-    return IsString() || std::holds_alternative<std::string>(v_) || std::holds_alternative<Error>(v_);
-  }
+  [[nodiscard]] bool IsText() const noexcept { return kind_ == Kind::String || kind_ == Kind::Text; }
 
  private:
-  Value v_;
+  Kind kind_ = Kind::Nil;
+  bool b_ = false;
+  std::int64_t i_ = 0;
+  std::uint64_t u_ = 0;
+  double d_ = 0;
+  std::string_view sv_;
+  std::string owned_;
 };
 
 /// The arguments of one log call: none, one value, or a braced list. Like
@@ -135,9 +155,9 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
   struct Visitor {
     std::string& out;
     char verb;
-    void operator()(std::monostate) const { out += "<nil>"; }
-    void operator()(bool b) const { out += b ? "true" : "false"; }
-    void operator()(std::int64_t i) const {
+    void Nil() const { out += "<nil>"; }
+    void Bool(bool b) const { out += b ? "true" : "false"; }
+    void Int(std::int64_t i) const {
       if (verb == 'x' || verb == 'X') {
         if (i < 0) out += '-';
         Hex(i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i));
@@ -145,11 +165,11 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
         out += std::to_string(i);
       }
     }
-    void operator()(std::uint64_t u) const {
+    void Uint(std::uint64_t u) const {
       if (verb == 'x' || verb == 'X') Hex(u);
       else out += std::to_string(u);
     }
-    void operator()(double d) const {
+    void Float(double d) const {
       if (std::isnan(d)) { out += "NaN"; return; }
       if (std::isinf(d)) { out += d > 0 ? "+Inf" : "-Inf"; return; }
       if (verb == 'f') { out += std::to_string(d); return; }  // %f: 6 decimals
@@ -165,9 +185,6 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
       auto fix = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
       out.append(buf, fix.ptr);
     }
-    void operator()(std::string_view s) const { Str(s); }
-    void operator()(const std::string& s) const { Str(s); }
-    void operator()(const Error& e) const { Str(e ? e.Message() : std::string("<nil>")); }
     void Str(std::string_view s) const {
       if (verb == 'q') {
         out += '"';
@@ -210,22 +227,29 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
       while (n > 0) out += buf[--n];
     }
   };
-  std::visit(Visitor{out, verb}, a.value());
+  const Visitor v{out, verb};
+  switch (a.kind()) {
+    case Arg::Kind::Nil: v.Nil(); break;
+    case Arg::Kind::Bool: v.Bool(a.AsBool()); break;
+    case Arg::Kind::Int: v.Int(a.AsInt()); break;
+    case Arg::Kind::Uint: v.Uint(a.AsUint()); break;
+    case Arg::Kind::Float: v.Float(a.AsFloat()); break;
+    case Arg::Kind::String:
+    case Arg::Kind::Text: v.Str(a.AsText()); break;
+  }
 }
 
 // Whether `verb` applies to the argument's kind, as in Go's fmt.
 inline bool Fits(char verb, const Arg& a) {
-  const auto& v = a.value();
-  const bool integer = std::holds_alternative<std::int64_t>(v) || std::holds_alternative<std::uint64_t>(v);
-  const bool text = std::holds_alternative<std::string_view>(v) || std::holds_alternative<std::string>(v) ||
-                    std::holds_alternative<Error>(v);
+  const bool integer = a.kind() == Arg::Kind::Int || a.kind() == Arg::Kind::Uint;
+  const bool text = a.IsText();
   switch (verb) {
     case 'v': return true;
     case 'd': return integer;
     case 'x': case 'X': return integer || text;
     case 's': case 'q': return text;
-    case 'f': return std::holds_alternative<double>(v);
-    case 't': return std::holds_alternative<bool>(v);
+    case 'f': return a.kind() == Arg::Kind::Float;
+    case 't': return a.kind() == Arg::Kind::Bool;
     default: return false;
   }
 }
@@ -305,17 +329,18 @@ inline std::string Sprintf(std::string_view format, const Args& args) {
       continue;
     }
     std::string piece;
-    const auto* d = std::get_if<double>(&arg.value());
-    if (d != nullptr && precision && (verb == 'f' || verb == 'v') && std::isfinite(*d)) {
+    const bool fixed = arg.kind() == Arg::Kind::Float && precision && (verb == 'f' || verb == 'v') &&
+                       std::isfinite(arg.AsFloat());
+    if (fixed) {
       char buf[400];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
-      const auto r = std::to_chars(buf, buf + sizeof buf, *d, std::chars_format::fixed,
+      const auto r = std::to_chars(buf, buf + sizeof buf, arg.AsFloat(), std::chars_format::fixed,
                                    static_cast<int>(*precision > 100 ? 100 : *precision));
       piece.assign(buf, r.ptr);
     } else {
       detail::Append(piece, arg, verb);
       if (precision && arg.IsText() && piece.size() > *precision) piece.resize(*precision);
     }
-    const bool numeric = !arg.IsText() && !std::holds_alternative<bool>(arg.value());
+    const bool numeric = !arg.IsText() && arg.kind() != Arg::Kind::Bool && arg.kind() != Arg::Kind::Nil;
     if (plus && numeric && !piece.empty() && piece[0] != '-') piece.insert(piece.begin(), '+');
     if (piece.size() < width) {
       const std::size_t pad = width - piece.size();
