@@ -2,44 +2,60 @@
 //
 // A pool of byte buffers in ten size classes ("tiers"), from 128 bytes to
 // 65 KiB, so that hot I/O paths (relays copying between two connections) do
-// not go through the allocator for every buffer. Go builds it from one
-// sync.Pool per tier; this port has the same two calls, Get and Put, with the
-// same tier rules, and bounds the memory it keeps.
+// not go through the allocator for every buffer. Upstream builds it from one
+// sync.Pool per tier; this port keeps the two calls, Get and Put, and the tier
+// rules, and bounds the memory it keeps (sync.Pool is bounded by the garbage
+// collector instead).
 //
 // Design
 // ------
-// * Each thread that uses the pool owns a small cache: for every tier a
-//   fixed-capacity stack of buffers (kThreadSlots). Get pops from the calling
-//   thread's stack and Put pushes onto it. This fast path takes no lock and
-//   writes no memory that another thread writes, so threads scale
-//   independently, and once the cache is warm a Get+Put pair performs no heap
-//   allocation.
+// * Each thread that uses the pool owns a cache. Per tier it holds a "hot"
+//   slot and a small stack, kThreadSlots buffers in all. Put fills the hot
+//   slot when it is empty and Get takes from it first; the stack absorbs
+//   bursts. This fast path takes no lock and writes no memory that another
+//   thread writes, so threads scale independently, and once the cache is warm
+//   a Get+Put pair performs no heap allocation.
 // * Behind the caches is one shared depot per tier: a bounded stack guarded by
-//   a mutex (kSharedSlots). A thread whose stack is full moves half of it to
-//   the depot; a thread whose stack is empty takes a batch from it. This is
-//   what lets a buffer taken on one thread be reused after another thread
-//   returns it (producer/consumer hand-offs), and what amortises the mutex
-//   over several buffers. When the depot is full too, the buffer is freed.
+//   a mutex (kSharedSlots). A thread whose cache is full for a tier moves a
+//   batch (half its slots) to the depot; a thread whose cache is empty takes
+//   a batch from it. This is how a buffer got on one thread is reused after
+//   another thread returns it (producer/consumer hand-offs), and it amortises
+//   the mutex over several buffers. When the depot is full too, the buffer is
+//   freed.
 // * When a thread exits, its cache moves what fits into the depot, frees the
-//   rest, and unregisters. Trim() releases the calling thread's cache and the
-//   depot at once.
+//   rest, and unregisters. Trim() frees the calling thread's cache and the
+//   depot.
 //
 // Memory bound
 // ------------
-// The pool never holds more than
+// The buffers the pool holds (not those handed out by Get, which belong to
+// the caller) never add up to more than
 //     MaxHeldBytes(T) = kMaxSharedBytes + T * kMaxThreadCacheBytes
-// bytes of buffer capacity, where T is the number of live threads that have
-// used the pool: 338,944 bytes (331 KiB) per thread, plus 2,990,080 bytes
-// (about 2.85 MiB) for the depot. Buffers handed out by Get are not counted:
-// they belong to the caller. HeldBytes() reports the current figure.
+// bytes of capacity, where T is the number of live threads that have used the
+// pool: 338,944 bytes (331 KiB) per such thread, plus 2,990,080 bytes (about
+// 2.85 MiB) for the depot. A thread that exits holds nothing. HeldBytes()
+// reports the current figure, ThreadHeldBytes() the calling thread's share.
 //
 // Thread safety
 // -------------
-// Get, Put, HeldBytes and Trim may be called from any thread at any time,
-// including from destructors of static and thread_local objects that run at
-// thread or program exit: once the calling thread's cache has been destroyed,
-// Get allocates and Put frees. A buffer, like any Bytes, has one owner at a
-// time; it may be returned by a different thread than the one that got it.
+// Get, Put, HeldBytes, ThreadHeldBytes and Trim may be called from any thread
+// at any time, including from destructors of static and thread_local objects
+// that run at thread or program exit: once the calling thread's cache has been
+// destroyed, Get allocates (or takes from the depot) and Put frees. A buffer,
+// like any Bytes, has one owner at a time; it may be returned by a different
+// thread than the one that got it. (One corner: a thread that first touches
+// the pool after its own thread_local destructors have run, such as the main
+// thread in a static destructor at exit, gets a cache that is never flushed;
+// it stays registered and counted until the process ends.)
+//
+// Speed
+// -----
+// Get and Put are forced inline and their fast paths only touch the hot slot,
+// so that in a loop the caller's Bytes can live in registers: every other
+// case is handled out of line by functions that never see the caller's Bytes
+// (they leave a buffer in a per-thread spare slot, or make room in the hot
+// slot), and the buffer's capacity is matched to a tier with predicted
+// branches rather than arithmetic on the loaded value.
 #pragma once
 
 #include <array>
@@ -62,8 +78,9 @@ inline constexpr std::size_t kTierCount = 10;
 
 /// The capacities the pool deals in, ascending. Get rounds a request up to the
 /// first of them; Put keeps only buffers whose capacity is one of them.
-inline constexpr std::array<std::size_t, kTierCount> kTierSizes = {
-    128, 512, 1024, 2048, 4096, 8192, 16 * 1024, 32 * 1024, 64 * 1024, 65 * 1024};
+/// (16, 32, 64 and 65 KiB for the last four.)
+inline constexpr std::array<std::size_t, kTierCount> kTierSizes = {128,  512,   1024,  2048,  4096,
+                                                                   8192, 16384, 32768, 65536, 66560};
 
 /// The largest pooled capacity; Get allocates bigger requests exactly.
 inline constexpr std::size_t kMaxTierSize = kTierSizes[kTierCount - 1];
@@ -88,6 +105,7 @@ constexpr std::size_t SumBytes(const std::array<std::size_t, kTierCount>& slots)
   return n;
 }
 
+/// Where each tier's slots start in a flat array holding all tiers.
 constexpr std::array<std::size_t, kTierCount> Offsets(const std::array<std::size_t, kTierCount>& slots) noexcept {
   std::array<std::size_t, kTierCount> offsets{};
   std::size_t at = 0;
@@ -108,7 +126,7 @@ inline constexpr std::size_t kMaxThreadCacheBytes = detail::SumBytes(kThreadSlot
 inline constexpr std::size_t kMaxSharedBytes = detail::SumBytes(kSharedSlots);
 
 /// Upper bound on HeldBytes() while `threads` threads that used the pool are
-/// alive (threads that exited hold nothing).
+/// alive.
 constexpr std::size_t MaxHeldBytes(std::size_t threads) noexcept {
   return kMaxSharedBytes + threads * kMaxThreadCacheBytes;
 }
@@ -121,7 +139,7 @@ static_assert(kMaxSharedBytes == 2990080);
 /// Index of the smallest tier whose size is >= n, or -1 when n exceeds them all.
 constexpr int TierForSize(std::size_t n) noexcept {
   if (n <= 128) return 0;
-  if (n <= 64 * 1024) {
+  if (n <= kTierSizes[kTierCount - 2]) {
     // ceil(log2(n)) is 8 for 129..256 and 9 for 257..512, both in the 512
     // tier; from 513 on each power of two has its own tier.
     const auto w = static_cast<int>(std::bit_width(n - 1));
@@ -133,10 +151,10 @@ constexpr int TierForSize(std::size_t n) noexcept {
 
 /// Index of the tier whose size is exactly `capacity`, or -1.
 ///
-/// Written as compares and branches on purpose: in a Get+Put loop the
-/// capacity comes from memory the previous Get just wrote, and predicted
-/// branches keep the tier off that data dependency, where arithmetic on the
-/// value (bit scans, table look-ups) would lengthen it.
+/// Compares and branches on purpose: in a Get+Put loop the capacity comes from
+/// memory the previous Get just wrote, and predicted branches keep the tier off
+/// that data dependency, where arithmetic on the value (bit scans, table
+/// look-ups) would lengthen it.
 constexpr int TierForCapacity(std::size_t capacity) noexcept {
   switch (capacity) {
     case kTierSizes[0]: return 0;
@@ -155,6 +173,7 @@ constexpr int TierForCapacity(std::size_t capacity) noexcept {
 
 constexpr bool CheckTiers() noexcept {
   for (std::size_t i = 0; i < kTierCount; ++i) {
+    if (kThreadSlots[i] == 0 || kSharedSlots[i] < kThreadSlots[i]) return false;
     if (TierForCapacity(kTierSizes[i]) != static_cast<int>(i)) return false;
     if (TierForSize(kTierSizes[i]) != static_cast<int>(i)) return false;
     if (i + 1 < kTierCount && TierForSize(kTierSizes[i] + 1) != static_cast<int>(i + 1)) return false;
@@ -165,28 +184,46 @@ constexpr bool CheckTiers() noexcept {
 }
 static_assert(CheckTiers());
 
-/// How many buffers move between a thread's stack and the depot at a time.
+/// How many buffers move between a thread's cache and the depot at a time.
 constexpr std::size_t BatchSize(std::size_t tier) noexcept {
   return kThreadSlots[tier] / 2 == 0 ? 1 : kThreadSlots[tier] / 2;
 }
 
-inline constexpr std::array<std::size_t, kTierCount> kThreadOffsets = Offsets(kThreadSlots);
+/// Per tier, a thread's cache has the hot slot plus a stack of the rest.
+constexpr std::array<std::size_t, kTierCount> StackSlots() noexcept {
+  std::array<std::size_t, kTierCount> slots{};
+  for (std::size_t t = 0; t < kTierCount; ++t) slots[t] = kThreadSlots[t] - 1;
+  return slots;
+}
+inline constexpr std::array<std::size_t, kTierCount> kStackSlots = StackSlots();
+inline constexpr std::array<std::size_t, kTierCount> kStackOffsets = Offsets(kStackSlots);
 inline constexpr std::array<std::size_t, kTierCount> kSharedOffsets = Offsets(kSharedSlots);
 
-/// One thread's cache: per tier, a stack of buffers in raw storage (slot i of
-/// tier t holds a live Bytes exactly when i < Count(t)), so that pushing and
-/// popping are a move each, with no test of what the slot held before.
+/// Bytes::resize, kept out of line so that it does not weigh on the inlining
+/// of Get. Within the capacity it only sets the length.
+[[gnu::noinline]] inline void SetLength(Bytes& b, std::size_t size) { b.resize(size); }
+
+/// One thread's cache.
 ///
-/// Only the owning thread touches the stacks. The counts are atomic so that
-/// HeldBytes() may read them from other threads, but only the owner writes
-/// them (a relaxed load and a store, no read-modify-write), so the fast path
-/// costs what plain integers would.
+/// A thread alternating Get and Put touches only the hot slot of the tier: its
+/// emptiness is a predicted branch, and no counter is read back and rewritten
+/// on each call (a load/store chain through memory would bound a tight loop).
+/// The stack lives in raw storage: slot i of tier t holds a live Bytes exactly
+/// when i < Count(t), so pushes and pops are one move each.
+///
+/// Only the owning thread touches the slots. What HeldBytes() reads from other
+/// threads is atomic, and written by the owner alone: the stack counts (a
+/// relaxed load and store, no read-modify-write) and one flag per hot slot
+/// (relaxed stores of 0 or 1).
 struct alignas(64) ThreadCache {
+  std::array<Bytes, kTierCount> hot{};
+  std::array<std::atomic<std::uint8_t>, kTierCount> hot_held{};
   std::array<std::atomic<std::uint32_t>, kTierCount> counts{};
-  // Registry links, guarded by Shared::registry_mu.
+  // Links in Shared's registry, guarded by Shared::registry_mu.
   ThreadCache* prev = nullptr;
   ThreadCache* next = nullptr;
-  alignas(Bytes) std::array<std::byte, SumSlots(kThreadSlots) * sizeof(Bytes)> storage;
+  // Raw storage: the stack's slots are built and destroyed one by one.
+  alignas(Bytes) std::array<std::byte, SumSlots(kStackSlots) * sizeof(Bytes)> storage{};
 
   ThreadCache() noexcept = default;
   ThreadCache(const ThreadCache&) = delete;
@@ -197,36 +234,59 @@ struct alignas(64) ThreadCache {
     }
   }
 
+  [[nodiscard]] bool HotEmpty(std::size_t tier) const noexcept { return hot[tier].data() == nullptr; }
+  /// Marks the hot buffer (there must be one) as handed out and returns its
+  /// slot, for the caller to move it out at once.
+  Bytes* LeaveHot(std::size_t tier) noexcept {
+    hot_held[tier].store(0, std::memory_order_relaxed);
+    return &hot[tier];
+  }
+  /// Fills the empty hot slot. The Bytes there owns nothing, so the new one is
+  /// built over it without destroying it first.
+  void PutHot(std::size_t tier, Bytes&& b) noexcept {
+    ::new (static_cast<void*>(&hot[tier])) Bytes(std::move(b));
+    hot_held[tier].store(1, std::memory_order_relaxed);
+  }
+  /// Empties the hot slot, returning what it held (maybe nothing).
+  Bytes EvictHot(std::size_t tier) noexcept {
+    hot_held[tier].store(0, std::memory_order_relaxed);
+    return {std::move(hot[tier])};
+  }
+
   [[nodiscard]] std::uint32_t Count(std::size_t tier) const noexcept {
     return counts[tier].load(std::memory_order_relaxed);
   }
   void SetCount(std::size_t tier, std::uint32_t n) noexcept { counts[tier].store(n, std::memory_order_relaxed); }
   void* Raw(std::size_t tier, std::size_t i) noexcept {
-    return storage.data() + (kThreadOffsets[tier] + i) * sizeof(Bytes);
+    return storage.data() + (kStackOffsets[tier] + i) * sizeof(Bytes);
   }
   Bytes* Slot(std::size_t tier, std::size_t i) noexcept { return std::launder(static_cast<Bytes*>(Raw(tier, i))); }
 
-  /// Pushes onto a stack whose count is `n` (< kThreadSlots[tier]).
+  /// Pushes onto a stack whose count is `n` (< kStackSlots[tier]).
   void PushAt(std::size_t tier, std::uint32_t n, Bytes&& b) noexcept {
     ::new (Raw(tier, n)) Bytes(std::move(b));
     SetCount(tier, n + 1);
   }
-  /// Pops from a stack whose count is `n` (> 0) and sets the length to `size`
-  /// (<= the tier's size, so no allocation).
-  Bytes PopAt(std::size_t tier, std::uint32_t n, std::size_t size) {
-    SetCount(tier, n - 1);
-    Bytes* slot = Slot(tier, n - 1);
-    // The length is set in the slot, before the move, so that the caller's
-    // Bytes never has its address taken here and can live in registers.
-    if (slot->size() != size) slot->resize(size);
-    Bytes b(std::move(*slot));
-    slot->~Bytes();
-    return b;
+  /// Removes one buffer of `tier`, from the stack first, then the hot slot;
+  /// empty if there is none.
+  Bytes PopAny(std::size_t tier) noexcept {
+    if (const std::uint32_t n = Count(tier); n != 0) {
+      SetCount(tier, n - 1);
+      Bytes* slot = Slot(tier, n - 1);
+      Bytes b(std::move(*slot));
+      slot->~Bytes();
+      return b;
+    }
+    return EvictHot(tier);
   }
 
+  /// How many buffers of `tier` the cache holds (readable by other threads).
+  [[nodiscard]] std::size_t Held(std::size_t tier) const noexcept {
+    return Count(tier) + hot_held[tier].load(std::memory_order_relaxed);
+  }
   [[nodiscard]] std::size_t HeldBytes() const noexcept {
     std::size_t total = 0;
-    for (std::size_t t = 0; t < kTierCount; ++t) total += Count(t) * kTierSizes[t];
+    for (std::size_t t = 0; t < kTierCount; ++t) total += Held(t) * kTierSizes[t];
     return total;
   }
 };
@@ -234,10 +294,10 @@ struct alignas(64) ThreadCache {
 /// The depot stack of one tier.
 struct alignas(64) SharedTier {
   std::mutex mu;
-  std::atomic<std::uint32_t> count{0};  // written under mu, read without it as a hint and by HeldBytes
+  std::atomic<std::uint32_t> count{0};  // written under mu; read without it as a hint and by HeldBytes
 };
 
-/// Process-wide state: the depot and the list of live thread caches.
+/// Process-wide state: the depot and the registry of live thread caches.
 struct Shared {
   std::array<SharedTier, kTierCount> tiers{};
   std::array<Bytes, SumSlots(kSharedSlots)> slots{};
@@ -248,8 +308,8 @@ struct Shared {
 };
 
 /// Holds a T that is built at compile time and never destroyed, so that the
-/// pool still works while static objects are being destroyed at exit (and
-/// whatever the depot holds then stays reachable, not leaked).
+/// pool keeps working while static objects are destroyed at exit (and what
+/// the depot holds then stays reachable rather than leaked).
 template <class T>
 union NoDestroy {
   constexpr NoDestroy() : value() {}
@@ -261,33 +321,39 @@ union NoDestroy {
 
 inline constinit NoDestroy<Shared> g_shared{};
 
-// The fast path reads only this pointer; it is null before the thread's first
-// use and again once the thread's cache has been destroyed at thread exit.
-inline constinit thread_local ThreadCache* tls_cache = nullptr;
-// Set when the cache was destroyed, so that late callers do not rebuild it.
-inline constinit thread_local bool tls_dead = false;
-
 inline Shared& SharedState() noexcept { return g_shared.value; }
 
-/// Moves up to `max` buffers of `tier` from `c`'s stack to the depot; the
-/// caller holds the tier's mutex.
+// The fast paths read only this pointer: null before the thread's first use,
+// and again once its cache has been destroyed at thread exit.
+inline constinit thread_local ThreadCache* tls_cache = nullptr;
+// Set when the cache has been destroyed, so that late callers do not rebuild it.
+inline constinit thread_local bool tls_dead = false;
+// Room for one Bytes, where the out-of-line paths of Get leave the buffer they
+// produce for Get to move out. Raw storage with nothing to destroy, so it
+// stays usable while the thread's thread_local objects are being destroyed.
+alignas(Bytes) inline constinit thread_local std::array<std::byte, sizeof(Bytes)> tls_spare{};
+
+/// Builds `b` in the spare slot. What the slot held was moved out by Get, so
+/// it owns nothing and is simply built over.
+inline Bytes* ToSpare(Bytes&& b) noexcept { return ::new (static_cast<void*>(tls_spare.data())) Bytes(std::move(b)); }
+
+/// Moves up to `max` buffers of `tier` from `c`'s cache to the depot, as room
+/// allows. The caller holds the tier's mutex.
 inline void FlushLocked(ThreadCache& c, std::size_t tier, std::size_t max) noexcept {
   Shared& s = SharedState();
   SharedTier& st = s.tiers[tier];
   std::uint32_t dn = st.count.load(std::memory_order_relaxed);
-  std::uint32_t ln = c.Count(tier);
-  for (std::size_t moved = 0; moved < max && ln != 0 && dn < kSharedSlots[tier]; ++moved) {
-    Bytes* slot = c.Slot(tier, --ln);
-    s.Slot(tier, dn++) = std::move(*slot);
-    slot->~Bytes();
+  for (std::size_t moved = 0; moved < max && dn < kSharedSlots[tier]; ++moved) {
+    // The thread's count drops before the depot's rises: a concurrent
+    // HeldBytes may miss a buffer in transit but never counts it twice.
+    Bytes b = c.PopAny(tier);
+    if (b.data() == nullptr) break;
+    s.Slot(tier, dn++) = std::move(b);
   }
-  // The thread's count drops first: a concurrent HeldBytes may miss a buffer
-  // in transit but never counts it twice.
-  c.SetCount(tier, ln);
   st.count.store(dn, std::memory_order_relaxed);
 }
 
-/// Unregisters and destroys the thread's cache at thread exit.
+/// Flushes, unregisters and destroys the thread's cache at thread exit.
 struct CacheReaper {
   ThreadCache* cache = nullptr;
 
@@ -301,7 +367,7 @@ struct CacheReaper {
     if (c == nullptr) return;
     // Hand what fits to the depot, so that other threads can reuse it.
     for (std::size_t t = 0; t < kTierCount; ++t) {
-      if (c->Count(t) == 0) continue;
+      if (c->Held(t) == 0) continue;
       std::lock_guard<std::mutex> lock(SharedState().tiers[t].mu);
       FlushLocked(*c, t, kThreadSlots[t]);
     }
@@ -315,12 +381,13 @@ struct CacheReaper {
       }
       if (c->next != nullptr) c->next->prev = c->prev;
     }
-    delete c;  // frees whatever the depot had no room for
+    delete c;  // frees what the depot had no room for
   }
 };
 
-/// The calling thread's cache, created on first use; null once the thread's
-/// thread_local objects are being destroyed, or if it cannot be allocated.
+/// The calling thread's cache, created and registered on first use. Null once
+/// the thread's thread_local objects are being destroyed, or if it cannot be
+/// allocated (the pool then works without it).
 inline ThreadCache* AcquireCache() noexcept {
   if (ThreadCache* c = tls_cache) return c;
   if (tls_dead) return nullptr;
@@ -343,57 +410,72 @@ inline ThreadCache* AcquireCache() noexcept {
   throw std::invalid_argument("gost: bufpool::Get: negative size " + std::to_string(size));
 }
 
-/// Get when the thread's stack for `tier` is empty or the thread has no cache
-/// yet: take from the depot (refilling the thread's stack with a batch), or
-/// allocate.
-[[gnu::noinline]] inline Bytes GetSlow(std::size_t tier, std::size_t size) {
-  Bytes out;
+/// Get when the calling thread's hot slot for `tier` is empty (or it has no
+/// cache): a buffer from its stack, else from the depot (taking a batch for
+/// the stack too), else a new one. Leaves it in the spare slot.
+[[gnu::noinline]] inline Bytes* GetSlow(std::size_t tier) {
   ThreadCache* c = AcquireCache();
+  if (c != nullptr) {
+    if (const std::uint32_t n = c->Count(tier); n != 0) {
+      c->SetCount(tier, n - 1);
+      Bytes* slot = c->Slot(tier, n - 1);
+      Bytes* out = ToSpare(std::move(*slot));
+      slot->~Bytes();
+      return out;
+    }
+  }
   Shared& s = SharedState();
   SharedTier& st = s.tiers[tier];
   if (st.count.load(std::memory_order_relaxed) != 0) {
     std::lock_guard<std::mutex> lock(st.mu);
     std::uint32_t dn = st.count.load(std::memory_order_relaxed);
     if (dn != 0) {
-      out = std::move(s.Slot(tier, --dn));
-      if (c != nullptr) {
-        std::uint32_t ln = c->Count(tier);
-        for (std::size_t k = 1; k < BatchSize(tier) && dn != 0 && ln < kThreadSlots[tier]; ++k) {
-          ::new (c->Raw(tier, ln++)) Bytes(std::move(s.Slot(tier, --dn)));
-        }
-        // Depot first, then the thread: never counted twice (see FlushLocked).
-        st.count.store(dn, std::memory_order_relaxed);
-        c->SetCount(tier, ln);
-      } else {
-        st.count.store(dn, std::memory_order_relaxed);
+      Bytes* out = ToSpare(std::move(s.Slot(tier, --dn)));
+      // The thread's stack is empty here; refill it with the rest of a batch.
+      std::uint32_t n = 0;
+      for (std::size_t k = 1; c != nullptr && k < BatchSize(tier) && dn != 0 && n < kStackSlots[tier]; ++k) {
+        ::new (c->Raw(tier, n++)) Bytes(std::move(s.Slot(tier, --dn)));
       }
+      // The depot's count drops first: never counted twice (see FlushLocked).
+      st.count.store(dn, std::memory_order_relaxed);
+      if (n != 0) c->SetCount(tier, n);
+      return out;
     }
   }
-  if (out.capacity() != kTierSizes[tier]) {
-    out = Bytes::Uninitialized(size, kTierSizes[tier]);
-  } else if (out.size() != size) {
-    out.resize(size);
-  }
-  return out;
+  return ToSpare(Bytes::Uninitialized(kTierSizes[tier], kTierSizes[tier]));
 }
 
-/// Put when the thread's stack for `tier` is full or the thread has no cache
-/// yet. Takes the buffer by value so that the caller's Bytes does not have its
-/// address taken on the fast path.
-[[gnu::noinline]] inline void PutSlow(std::size_t tier, Bytes spill) noexcept {
-  // `spill` is freed on return unless it finds a place.
+/// Get of a size beyond every tier: a new buffer of exactly that size, left in
+/// the spare slot.
+[[gnu::noinline]] inline Bytes* GetOversize(std::size_t size) { return ToSpare(Bytes::Uninitialized(size, size)); }
+
+/// Put when the calling thread's hot slot for `tier` is taken (or it has no
+/// cache): moves the hot buffer to the thread's stack, first moving a batch
+/// from the stack to the depot if the stack is full; if the depot is full too,
+/// the hot buffer is freed. Returns the cache with an empty hot slot, or null
+/// when the thread has no cache (it is exiting; the caller frees its buffer).
+[[gnu::noinline]] inline ThreadCache* MakeHotRoom(std::size_t tier) noexcept {
   ThreadCache* c = AcquireCache();
-  if (c == nullptr) return;  // the thread is exiting
-  if (const std::uint32_t ln = c->Count(tier); ln < kThreadSlots[tier]) {  // the cache was just created
-    c->PushAt(tier, ln, std::move(spill));
-    return;
+  if (c == nullptr || c->HotEmpty(tier)) return c;
+  Bytes evicted = c->EvictHot(tier);
+  if (const std::uint32_t n = c->Count(tier); n < kStackSlots[tier]) {
+    c->PushAt(tier, n, std::move(evicted));
+    return c;
   }
-  std::lock_guard<std::mutex> lock(SharedState().tiers[tier].mu);
-  // Move a batch to the depot, which leaves room for this Put and the next ones.
-  FlushLocked(*c, tier, BatchSize(tier));
-  if (const std::uint32_t ln = c->Count(tier); ln < kThreadSlots[tier]) c->PushAt(tier, ln, std::move(spill));
-  // Otherwise the depot is full: `spill` is freed (after the lock is
-  // released, as `lock` was declared after it).
+  {
+    Shared& s = SharedState();
+    SharedTier& st = s.tiers[tier];
+    std::lock_guard<std::mutex> lock(st.mu);
+    FlushLocked(*c, tier, BatchSize(tier));
+    if (const std::uint32_t n = c->Count(tier); n < kStackSlots[tier]) {
+      c->PushAt(tier, n, std::move(evicted));
+    } else if (const std::uint32_t dn = st.count.load(std::memory_order_relaxed); dn < kSharedSlots[tier]) {
+      s.Slot(tier, dn) = std::move(evicted);
+      st.count.store(dn + 1, std::memory_order_relaxed);
+    }
+  }
+  // If everything was full, `evicted` is freed here, outside the lock.
+  return c;
 }
 
 }  // namespace detail
@@ -403,22 +485,37 @@ inline ThreadCache* AcquireCache() noexcept {
 /// Its capacity is the smallest tier >= size (a size of 0 gets an empty buffer
 /// of capacity 128); above kMaxTierSize it is a new buffer whose capacity
 /// equals size. The contents are unspecified: a reused buffer keeps what its
-/// previous user wrote. Give it back with Put when done; dropping it instead is
-/// fine too, it is then simply freed.
+/// previous user wrote. Give it back with Put when done; dropping it instead
+/// is fine too, it is then simply freed.
 ///
 /// Throws std::invalid_argument if size is negative (Go would panic), and
 /// std::bad_alloc if memory runs out.
-inline Bytes Get(int size) {
-  if (size < 0) [[unlikely]] detail::ThrowNegativeSize(size);
+[[gnu::always_inline]] inline Bytes Get(int size) {
+  if (size < 0) [[unlikely]] {
+    detail::ThrowNegativeSize(size);
+  }
   const auto n = static_cast<std::size_t>(size);
   const int t = detail::TierForSize(n);
-  if (t < 0) [[unlikely]] return Bytes::Uninitialized(n, n);
-  const auto tier = static_cast<std::size_t>(t);
-  // Every return below is a prvalue, so the result is built in place.
-  if (detail::ThreadCache* c = detail::tls_cache; c != nullptr) [[likely]] {
-    if (const std::uint32_t ln = c->Count(tier); ln != 0) [[likely]] return c->PopAt(tier, ln, n);
+  Bytes* slot = nullptr;
+  if (t >= 0) [[likely]] {
+    const auto tier = static_cast<std::size_t>(t);
+    if (detail::ThreadCache* c = detail::tls_cache; c != nullptr && !c->HotEmpty(tier)) [[likely]] {
+      slot = c->LeaveHot(tier);
+    } else {
+      slot = detail::GetSlow(tier);
+    }
+  } else {
+    slot = detail::GetOversize(n);
   }
-  return detail::GetSlow(tier, n);
+  if (slot->size() != n) [[unlikely]] {
+    detail::SetLength(*slot, n);
+  }
+  // A compiler-only barrier: the move below then reloads the slot's fields
+  // together instead of reusing the length just compared, which lets both
+  // compilers copy them the same way Put stored them (measurably faster in a
+  // tight Get/Put loop). It orders nothing between threads.
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  return {std::move(*slot)};
 }
 
 /// Gives a buffer back to the pool; `b` is left empty.
@@ -427,7 +524,7 @@ inline Bytes Get(int size) {
 /// Get (whoever allocated it, and whatever its length); any other buffer is
 /// freed, as upstream ignores it. Once the pool's bound is reached, buffers
 /// are freed too.
-inline void Put(Bytes&& b) noexcept {
+[[gnu::always_inline]] inline void Put(Bytes&& b) noexcept {
   const int t = detail::TierForCapacity(b.capacity());
   if (t < 0) {  // not a pool buffer
     Bytes dropped = std::move(b);
@@ -435,11 +532,14 @@ inline void Put(Bytes&& b) noexcept {
   }
   const auto tier = static_cast<std::size_t>(t);
   detail::ThreadCache* c = detail::tls_cache;
-  if (std::uint32_t ln = 0; c != nullptr && (ln = c->Count(tier)) < kThreadSlots[tier]) [[likely]] {
-    c->PushAt(tier, ln, std::move(b));
-    return;
+  if (c == nullptr || !c->HotEmpty(tier)) [[unlikely]] {
+    c = detail::MakeHotRoom(tier);
+    if (c == nullptr) {  // the thread is exiting
+      Bytes dropped = std::move(b);
+      return;
+    }
   }
-  detail::PutSlow(tier, std::move(b));
+  c->PutHot(tier, std::move(b));
 }
 
 /// Total capacity, in bytes, of the buffers the pool holds right now: every
@@ -469,22 +569,18 @@ inline std::size_t ThreadHeldBytes() noexcept {
 
 /// Frees the buffers held by the calling thread's cache and by the shared
 /// depot. Other threads' caches are left alone (only their own thread may
-/// touch them; they are released when it exits). Useful after a burst, and
-/// in tests.
+/// touch them; they are released when it exits). Useful after a burst, and in
+/// tests.
 inline void Trim() noexcept {
   if (detail::ThreadCache* c = detail::tls_cache) {
     for (std::size_t t = 0; t < kTierCount; ++t) {
-      for (std::uint32_t n = c->Count(t); n != 0; --n) {
-        Bytes* slot = c->Slot(t, n - 1);
-        c->SetCount(t, n - 1);
-        slot->~Bytes();
-      }
+      while (c->Held(t) != 0) (void)c->PopAny(t);
     }
   }
   detail::Shared& s = detail::SharedState();
   for (std::size_t t = 0; t < kTierCount; ++t) {
-    // Take the buffers out under the lock, a few at a time, and free them
-    // after releasing it.
+    // Take the buffers out under the lock a few at a time, and free them after
+    // releasing it.
     std::array<Bytes, 8> batch;
     for (bool more = true; more;) {
       std::size_t n = 0;
