@@ -1,0 +1,130 @@
+// Examples: a chain::Router, after go-gost/x (chain/router.go).
+//
+// Dial(ctx, network, "host:port") makes up to Retries + 1 attempts; each
+//  1. runs under its own Timeout (15 s unless set),
+//  2. resolves the host: host mapper first, then resolver (see Resolve),
+//  3. asks the Chainer for a route (no Chainer, or a null route: direct),
+//  4. dials through the route,
+// and the first attempt that connects wins. Bind is the same without the
+// name resolution; with a Chainer, a route without nodes is an error there.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <gost/core/chain/node.hpp>
+#include <gost/core/chain/router.hpp>
+#include <gost/core/go/context.hpp>
+#include <gost/core/go/errors.hpp>
+
+#include "log.hpp"
+#include "resolve.hpp"
+
+namespace example {
+
+namespace gc = gost::core;
+
+/// What Bind returns when the chain gives a route without nodes.
+inline const gc::Error ErrEmptyRoute = gc::errors::New("empty route");
+
+/// Reaches destinations for handlers. Options as chain::RouterOptions; a
+/// null Logger logs nothing (go-gost/x falls back to the default logger).
+/// Thread-safe once built.
+class Router final : public gc::chain::Router {
+ public:
+  /// `direct` serves destinations for which there is no route.
+  explicit Router(gc::chain::RoutePtr direct, gc::Variadic<gc::chain::RouterOption> opts = {})
+      : direct_(std::move(direct)) {
+    gc::ApplyOptions(options_, opts);
+    if (options_.Timeout == gc::Duration::zero()) options_.Timeout = std::chrono::seconds(15);
+    log_ = Kind(options_.Logger, "router");
+  }
+
+  gc::chain::RouterOptions* Options() override { return &options_; }
+
+  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view network, std::string_view address,
+                                    gc::Variadic<gc::chain::DialOption> opts = {}) override {
+    gc::Error err;
+    for (int i = 0; i < Attempts(); ++i) {
+      auto [actx, cancel] = gc::context::WithTimeout(ctx, options_.Timeout);
+      auto ip_addr = Resolve(actx, "ip", std::string(address), options_.Resolver, options_.HostMapper, log_);
+      if (!ip_addr) {
+        err = ip_addr.error();
+        log_->Errorf("resolve %s: %v", {address, err});
+        cancel();
+        continue;
+      }
+      gc::chain::RoutePtr route;
+      if (options_.Chain) {
+        route = options_.Chain->Route(actx, network, *ip_addr, gc::chain::WithHostRouteOption(std::string(address)));
+      }
+      log_->Debugf("route(retry=%d) %s", {i, Path(route, *ip_addr)});
+      if (!route) route = direct_;
+
+      std::vector<gc::chain::DialOption> all{gc::chain::LoggerDialOption(options_.Logger)};
+      all.insert(all.end(), opts.begin(), opts.end());
+      auto conn = route->Dial(actx, network, *ip_addr, all);
+      cancel();
+      if (conn) return conn;
+      err = conn.error();
+      log_->Errorf("route(retry=%d) %v", {i, err});
+    }
+    return err;
+  }
+
+  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context& ctx, std::string_view network,
+                                        std::string_view address,
+                                        gc::Variadic<gc::chain::BindOption> opts = {}) override {
+    gc::Error err;
+    for (int i = 0; i < Attempts(); ++i) {
+      auto [actx, cancel] = gc::context::WithTimeout(ctx, options_.Timeout);
+      gc::chain::RoutePtr route;
+      if (options_.Chain) {
+        route = options_.Chain->Route(actx, network, address);
+        if (!route || route->Nodes().empty()) {
+          err = ErrEmptyRoute;
+          cancel();
+          continue;
+        }
+      }
+      log_->Debugf("route(retry=%d) %s", {i, Path(route, address)});
+      if (!route) route = direct_;
+
+      std::vector<gc::chain::BindOption> all{gc::chain::LoggerBindOption(options_.Logger)};
+      all.insert(all.end(), opts.begin(), opts.end());
+      auto ln = route->Bind(actx, network, address, all);
+      cancel();
+      if (ln) return ln;
+      err = ln.error();
+      log_->Errorf("route(retry=%d) %v", {i, err});
+    }
+    return err;
+  }
+
+ private:
+  [[nodiscard]] int Attempts() const { return options_.Retries + 1 > 0 ? options_.Retries + 1 : 1; }
+
+  // "a1@10.1.0.1:1080 > b1@10.2.0.1:1080 > 10.0.0.7:5432", as go-gost/x logs it.
+  static std::string Path(const gc::chain::RoutePtr& route, std::string_view dest) {
+    std::string out;
+    if (route) {
+      for (const auto& node : route->Nodes()) out += node->Name + "@" + node->Addr + " > ";
+    }
+    return out.append(dest);
+  }
+
+  gc::chain::RoutePtr direct_;
+  gc::chain::RouterOptions options_;
+  gc::logger::LoggerPtr log_;
+};
+
+/// A shared Router.
+inline std::shared_ptr<Router> NewRouter(gc::chain::RoutePtr direct, gc::Variadic<gc::chain::RouterOption> opts = {}) {
+  return std::make_shared<Router>(std::move(direct), opts);
+}
+
+}  // namespace example

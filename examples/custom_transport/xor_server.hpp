@@ -1,0 +1,101 @@
+// custom_transport: the other end of the "xor" transport, so that the
+// example has nodes to talk to. A node is a service made of
+//  * XorListener: accepts connections on the in-memory network and wraps
+//    each in an XorConn with the node's key (read in Init, from metadata);
+//  * HeaderHandler: reads the "TO <host:port>" line, reaches that address
+//    with its Router, answers "OK" (or "NO <why>"), then relays bytes.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+
+#include <gost/core/handler/handler.hpp>
+#include <gost/core/handler/option.hpp>
+#include <gost/core/listener/listener.hpp>
+#include <gost/core/listener/option.hpp>
+
+#include "common/io.hpp"
+#include "common/log.hpp"
+#include "common/memnet.hpp"
+#include "xor_transport.hpp"
+
+namespace xor_transport {
+
+namespace gc = gost::core;
+
+/// Listens on Options::Addr; every accepted connection comes XOR-wrapped.
+class XorListener final : public gc::listener::Listener {
+ public:
+  XorListener(std::shared_ptr<example::Network> net, gc::Variadic<gc::listener::Option> opts)
+      : net_(std::move(net)), options_(gc::MakeOptions<gc::listener::Options>(opts)) {}
+
+  gc::Error Init(gc::metadata::MetadataPtr md) override {
+    auto key = KeyFrom(md);
+    if (!key) return key.error();
+    key_ = *key;
+    auto ln = net_->Listen(options_.Addr);
+    if (!ln) return ln.error();
+    ln_ = std::move(*ln);
+    return {};
+  }
+
+  gc::Result<gc::net::ConnPtr> Accept() override {
+    auto conn = ln_->Accept();
+    if (!conn) return gc::errors::Is(conn.error(), gc::net::ErrClosed) ? gc::listener::ErrClosed : conn.error();
+    return gc::net::ConnPtr(std::make_unique<XorConn>(std::move(*conn), key_));
+  }
+
+  [[nodiscard]] gc::net::Addr Addr() const override { return {"tcp", options_.Addr}; }
+  gc::Error Close() override { return ln_->Close(); }
+
+ private:
+  std::shared_ptr<example::Network> net_;
+  gc::listener::Options options_;
+  std::uint8_t key_ = 0;     // set by Init
+  gc::net::ListenerPtr ln_;  // set by Init
+};
+
+/// Serves the header protocol. Logs each header (on Options::Logger, as
+/// Options::Service) before answering it.
+class HeaderHandler final : public gc::handler::Handler {
+ public:
+  explicit HeaderHandler(gc::Variadic<gc::handler::Option> opts)
+      : options_(gc::MakeOptions<gc::handler::Options>(opts)), log_(example::Kind(options_.Logger, options_.Service)) {}
+
+  gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
+
+  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+                   gc::Variadic<gc::handler::HandleOption> /*opts*/ = {}) override {
+    std::shared_ptr<gc::net::Conn> client(std::move(conn));
+    gc::context::AfterFuncHandle on_cancel = gc::context::AfterFunc(ctx, [client] { (void)client->Close(); });
+    gc::Error err = Serve(ctx, client);
+    on_cancel.Stop();
+    (void)client->Close();
+    return err;
+  }
+
+ private:
+  gc::Error Serve(const gc::context::Context& ctx, const std::shared_ptr<gc::net::Conn>& client) {
+    auto header = example::ReadLine(*client);
+    if (!header) return header.error();
+    log_->Infof("header \"%s\"", {*header});
+    if (header->rfind("TO ", 0) != 0) {
+      (void)example::WriteString(*client, "NO bad header\n");
+      return gc::errors::New("header: bad header");
+    }
+    auto upstream = options_.Router->Dial(ctx, "tcp", header->substr(3));
+    if (!upstream) {
+      (void)example::WriteString(*client, "NO " + upstream.error().Message() + "\n");
+      return upstream.error();
+    }
+    if (gc::Error err = example::WriteString(*client, "OK\n")) return err;
+    example::Relay(ctx, client, std::move(*upstream));
+    return {};
+  }
+
+  gc::handler::Options options_;
+  gc::logger::LoggerPtr log_;
+};
+
+}  // namespace xor_transport

@@ -1,0 +1,178 @@
+// The reverse_tunnel example: chain::Router::Bind through a chain of proxies.
+//
+// An application with no public address asks the last node of its chain,
+// r2 (the public edge), to listen on 203.0.113.5:8080 for it:
+//
+//   app --dial/handshake--> r1 --connect/handshake--> r2: "BIND 203.0.113.5:8080"
+//
+// Bind returns a net::Listener. When a remote client connects to
+// 203.0.113.5:8080, r2 sends that connection back through the tunnel and the
+// application's Accept returns it; from then on bytes flow both ways.
+// Binding needs a connector that implements connector::Binder; with one
+// that does not, Bind fails with connector::ErrBindUnsupported.
+//
+// Usage: reverse_tunnel [bind|unsupported]   (no argument: both stages)
+
+#include <chrono>
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <gost/core/chain/node.hpp>
+#include <gost/core/chain/router.hpp>
+#include <gost/core/connector/binder.hpp>
+#include <gost/core/go/context.hpp>
+#include <gost/core/go/errors.hpp>
+
+#include "common/chain.hpp"
+#include "common/hop.hpp"
+#include "common/io.hpp"
+#include "common/log.hpp"
+#include "common/memnet.hpp"
+#include "common/memproxy.hpp"
+#include "common/route.hpp"
+#include "common/router.hpp"
+#include "common/service.hpp"
+#include "common/transport.hpp"
+
+namespace {
+
+namespace gc = gost::core;
+using example::Say;
+
+const std::string kR1 = "10.4.0.1:1080";
+const std::string kR2 = "10.5.0.1:1080";
+const std::string kPublic = "203.0.113.5:8080";
+
+// Two proxy nodes, r1 and r2, and the application's router, whose chain
+// goes r1 -> r2. `binder` says whether r2's connector can Bind.
+struct World {
+  std::shared_ptr<example::Network> net = example::NewNetwork();
+  gc::logger::LoggerPtr log = example::NewLogger("");
+  std::shared_ptr<example::Router> router;
+  example::Services services;  // declared last: stopped first
+
+  explicit World(bool binder) {
+    auto direct = std::make_shared<example::DirectRoute>(net);
+    for (const auto& [name, addr] : {std::pair{"r1", kR1}, std::pair{"r2", kR2}}) {
+      Check(services.Start(net, addr, example::NewProxyHandler(net, example::NewRouter(direct), log, name)));
+    }
+
+    auto chain = std::make_shared<example::Chain>("chain", direct, log);
+    chain->AddHop(Hop("hop 1", "r1", kR1, std::make_shared<example::MemConnector>()));
+    gc::connector::ConnectorPtr last =
+        binder ? std::make_shared<example::MemBinder>() : std::make_shared<example::MemConnector>();
+    chain->AddHop(Hop("hop 2", "r2", kR2, last));
+    router = example::NewRouter(
+        direct, {gc::chain::ChainRouterOption(chain), gc::chain::TimeoutRouterOption(std::chrono::seconds(10)),
+                 gc::chain::LoggerRouterOption(log)});
+  }
+
+  // A hop with one memproxy node.
+  std::shared_ptr<example::Hop> Hop(const std::string& hop, const std::string& name, const std::string& addr,
+                                    gc::connector::ConnectorPtr connector) const {
+    auto transport = example::NewTransport(std::make_shared<example::MemDialer>(), std::move(connector), net->Dialer(),
+                                           gc::chain::AddrTransportOption(addr));
+    example::HopOptions o;
+    o.Name = hop;
+    o.Nodes = {gc::chain::NewNode(name, addr, gc::chain::TransportNodeOption(transport))};
+    o.Logger = log;
+    return example::NewHop(std::move(o));
+  }
+
+  static void Check(const gc::Error& err) {
+    if (err) throw std::runtime_error("setting up the world: " + err.Message());
+  }
+};
+
+bool Verdict(const std::string& stage, bool ok) {
+  Say("stage " + stage + ": " + (ok ? "PASS" : "FAIL"));
+  return ok;
+}
+
+bool StageBind() {
+  Say("== stage bind: a listener at the far end of the chain ==");
+  World w(true);
+  const auto timeout = gc::context::WithTimeout(gc::context::Background(), std::chrono::seconds(10));
+  const gc::context::Context& ctx = timeout.ctx;
+
+  Say("app: Bind(" + kPublic + ") through r1 -> r2");
+  auto ln = w.router->Bind(ctx, "tcp", kPublic);
+  if (!ln) {
+    Say("app: bind failed: " + ln.error().Message());
+    return Verdict("bind", false);
+  }
+  Say("app: listening on " + (*ln)->Addr().String() + " (at r2), waiting for a connection");
+
+  // A client somewhere on the internet. It prints nothing itself (its lines
+  // would race with the app's); the app reports what it saw afterwards.
+  std::string remote_got;
+  std::thread remote([&] {
+    auto conn = w.net->Dial(ctx, kPublic);
+    if (!conn) return;
+    auto reply = example::Exchange(ctx, **conn, "hello from the internet");
+    if (reply) remote_got = *reply;
+  });
+
+  auto peer = (*ln)->Accept();
+  bool ok = static_cast<bool>(peer);
+  if (peer) {
+    Say("app: Accept returned a connection that came through the tunnel");
+    auto line = example::ReadLine(**peer);
+    Say("app: received \"" + (line ? *line : line.error().Message()) + "\"");
+    ok = line && *line == "hello from the internet";
+    Say("app: answering \"hello from behind the tunnel\"");
+    ok = !example::WriteString(**peer, "hello from behind the tunnel\n") && ok;
+  } else {
+    Say("app: accept failed: " + peer.error().Message());
+  }
+  remote.join();
+  Say("remote client: received \"" + remote_got + "\"");
+  ok = ok && remote_got == "hello from behind the tunnel";
+  (void)(*ln)->Close();
+  return Verdict("bind", ok);
+}
+
+bool StageUnsupported() {
+  Say("== stage unsupported: the last node's connector cannot bind ==");
+  World w(false);
+  const auto timeout = gc::context::WithTimeout(gc::context::Background(), std::chrono::seconds(10));
+  const gc::context::Context& ctx = timeout.ctx;
+  Say("app: Bind(" + kPublic + ") through r1 -> r2 (r2's connector is not a connector::Binder)");
+  auto ln = w.router->Bind(ctx, "tcp", kPublic);
+  const bool is_unsupported = !ln && gc::errors::Is(ln.error(), gc::connector::ErrBindUnsupported);
+  Say(std::string("app: bind failed: ") + (ln ? "no, it succeeded" : ln.error().Message()) +
+      (is_unsupported ? " (errors::Is connector::ErrBindUnsupported)" : ""));
+  return Verdict("unsupported", is_unsupported);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::pair<std::string, std::function<bool()>>> stages = {{"bind", StageBind},
+                                                                             {"unsupported", StageUnsupported}};
+  const std::string only = argc > 1 ? argv[1] : "";
+  bool ok = true;
+  bool ran = false;
+  try {
+    for (const auto& [name, run] : stages) {
+      if (!only.empty() && only != name) continue;
+      ran = true;
+      ok = run() && ok;
+    }
+  } catch (const std::exception& e) {
+    Say(std::string("reverse_tunnel: error: ") + e.what());
+    return 1;
+  }
+  if (!ran) {
+    std::cerr << "usage: reverse_tunnel [bind|unsupported]\n";
+    return 2;
+  }
+  if (only.empty()) Say(ok ? "reverse_tunnel: every stage passed" : "reverse_tunnel: some stage failed");
+  return ok ? 0 : 1;
+}
