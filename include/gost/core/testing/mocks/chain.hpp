@@ -1,0 +1,86 @@
+// gost-core testing kit: GoogleMock mocks of the chain interfaces (Chainer,
+// Route, Router, Transporter, ProbeResultReader).
+//
+// Methods that return Result<net::ConnPtr> or Result<net::ListenerPtr> hold a
+// move-only value; give them an action that builds the result on each call
+// (Invoke, a lambda) or a one-shot Return(ByMove(...)). Unconfigured they
+// return a Result holding a null pointer, which callers must not mistake for
+// a live connection.
+#pragma once
+
+#include <gmock/gmock.h>
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "gost/core/chain/chain.hpp"
+#include "gost/core/chain/node.hpp"
+#include "gost/core/chain/probe.hpp"
+#include "gost/core/chain/route.hpp"
+#include "gost/core/chain/router.hpp"
+#include "gost/core/chain/transport.hpp"
+
+namespace gost::core::chain {
+
+/// Mock of Chainer. Unconfigured, Route returns null (dial directly).
+class MockChainer : public Chainer {
+ public:
+  MOCK_METHOD(std::shared_ptr<chain::Route>, Route,
+              (const context::Context& ctx, std::string_view network, std::string_view address,
+               Variadic<RouteOption> opts),
+              (override));
+};
+
+/// Mock of Route.
+class MockRoute : public Route {
+ public:
+  MOCK_METHOD(Result<net::ConnPtr>, Dial,
+              (const context::Context& ctx, std::string_view network, std::string_view address,
+               Variadic<DialOption> opts),
+              (override));
+  MOCK_METHOD(Result<net::ListenerPtr>, Bind,
+              (const context::Context& ctx, std::string_view network, std::string_view address,
+               Variadic<BindOption> opts),
+              (override));
+  MOCK_METHOD(std::vector<std::shared_ptr<Node>>, Nodes, (), (const, override));
+};
+
+/// Mock of Router. Unconfigured, Options returns null.
+class MockRouter : public Router {
+ public:
+  MOCK_METHOD(RouterOptions*, Options, (), (override));
+  MOCK_METHOD(Result<net::ConnPtr>, Dial,
+              (const context::Context& ctx, std::string_view network, std::string_view address,
+               Variadic<DialOption> opts),
+              (override));
+  MOCK_METHOD(Result<net::ListenerPtr>, Bind,
+              (const context::Context& ctx, std::string_view network, std::string_view address,
+               Variadic<BindOption> opts),
+              (override));
+};
+
+/// Mock of Transporter. Unconfigured, Options and Copy return null.
+class MockTransporter : public Transporter {
+ public:
+  MOCK_METHOD(Result<net::ConnPtr>, Dial, (const context::Context& ctx, std::string_view addr), (override));
+  MOCK_METHOD(Result<net::ConnPtr>, Handshake, (const context::Context& ctx, net::ConnPtr conn), (override));
+  MOCK_METHOD(Result<net::ConnPtr>, Connect,
+              (const context::Context& ctx, net::ConnPtr conn, std::string_view network, std::string_view address),
+              (override));
+  MOCK_METHOD(Result<net::ListenerPtr>, Bind,
+              (const context::Context& ctx, net::ConnPtr conn, std::string_view network, std::string_view address,
+               Variadic<connector::BindOption> opts),
+              (override));
+  MOCK_METHOD(bool, Multiplex, (), (const, override));
+  MOCK_METHOD(TransportOptions*, Options, (), (override));
+  MOCK_METHOD(TransporterPtr, Copy, (), (const, override));
+};
+
+/// Mock of ProbeResultReader. Unconfigured, ProbeResult returns null.
+class MockProbeResultReader : public ProbeResultReader {
+ public:
+  MOCK_METHOD(std::shared_ptr<const chain::ProbeResult>, ProbeResult, (), (const, override));
+};
+
+}  // namespace gost::core::chain

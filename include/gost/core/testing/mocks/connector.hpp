@@ -1,0 +1,43 @@
+// gost-core testing kit: GoogleMock mocks of the connector interfaces
+// (Connector, Handshaker, Binder).
+//
+// The connection argument is a net::ConnPtr taken by value: matchers see it
+// as `const net::ConnPtr&`, and an Invoke action receives it by value and so
+// owns it (return it, wrap it, or let it close).
+#pragma once
+
+#include <gmock/gmock.h>
+
+#include <string_view>
+
+#include "gost/core/connector/binder.hpp"
+#include "gost/core/connector/connector.hpp"
+
+namespace gost::core::connector {
+
+/// Mock of Connector.
+class MockConnector : public Connector {
+ public:
+  MOCK_METHOD(Error, Init, (metadata::MetadataPtr md), (override));
+  MOCK_METHOD(Result<net::ConnPtr>, Connect,
+              (const context::Context& ctx, net::ConnPtr conn, std::string_view network, std::string_view address,
+               Variadic<ConnectOption> opts),
+              (override));
+};
+
+/// Mock of the connector-level Handshaker (not dialer::MockHandshaker).
+class MockHandshaker : public Handshaker {
+ public:
+  MOCK_METHOD(Result<net::ConnPtr>, Handshake, (const context::Context& ctx, net::ConnPtr conn), (override));
+};
+
+/// Mock of Binder.
+class MockBinder : public Binder {
+ public:
+  MOCK_METHOD(Result<net::ListenerPtr>, Bind,
+              (const context::Context& ctx, net::ConnPtr conn, std::string_view network, std::string_view address,
+               Variadic<BindOption> opts),
+              (override));
+};
+
+}  // namespace gost::core::connector
