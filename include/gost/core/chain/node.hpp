@@ -70,15 +70,17 @@ struct HTTPBodyRewriteSettings {
 struct HTTPNodeSettings {
   /// Host header to send; empty to keep the client's.
   std::string Host;
-  /// Headers added to requests and to responses.
+  /// Headers added to requests (name to value); empty for none.
   std::map<std::string, std::string> RequestHeader;
+  /// Headers added to responses (name to value); empty for none.
   std::map<std::string, std::string> ResponseHeader;
   /// Authenticates clients at the HTTP level; null for none.
   auth::AuthenticatorPtr Auther;
   /// URL rewrite rules, applied in order.
   std::vector<HTTPURLRewriteSetting> RewriteURL;
-  /// Body rewrite rules for responses and for requests.
+  /// Body rewrite rules for responses, applied in order.
   std::vector<HTTPBodyRewriteSettings> RewriteResponseBody;
+  /// Body rewrite rules for requests, applied in order.
   std::vector<HTTPBodyRewriteSettings> RewriteRequestBody;
 };
 
@@ -226,8 +228,10 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
 
   /// The node's settings (never null). Not synchronized: change them only
   /// before the node is shared.
+  ///@{
   NodeOptions& Options() noexcept { return options_; }
   [[nodiscard]] const NodeOptions& Options() const noexcept { return options_; }
+  ///@}
 
   /// The node's metadata (Options().Metadata); may be null.
   [[nodiscard]] metadata::MetadataPtr Metadata() const override { return options_.Metadata; }

@@ -29,9 +29,11 @@ struct ProbeConfig {
   Duration Interval{};
   /// Time one probe may take.
   Duration Timeout{};
-  /// HTTP probes: request path, Host header and extra headers.
+  /// HTTP probes: the request path.
   std::string HTTPPath;
+  /// HTTP probes: the Host header to send; empty leaves it to the prober.
   std::string HTTPHost;
+  /// HTTP probes: extra request headers, name to value; empty for none.
   std::map<std::string, std::string> HTTPHeaders;
   /// HTTP probes: the status that means alive (0: any 2xx, as implementations choose).
   int ExpectedStatus = 0;

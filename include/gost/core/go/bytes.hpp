@@ -41,6 +41,7 @@ inline std::string_view AsString(ByteView b) noexcept {
 /// at a time, like any value.
 class Bytes {
  public:
+  /// The element type, for generic code.
   using value_type = std::byte;
 
   Bytes() noexcept = default;
@@ -54,6 +55,7 @@ class Bytes {
   }
   /// A copy of a string's characters.
   explicit Bytes(std::string_view s) : Bytes(AsBytes(s)) {}
+  /// A copy of the listed bytes.
   Bytes(std::initializer_list<std::byte> list) : Bytes(ByteView(list.begin(), list.size())) {}
 
   /// A buffer of `size` bytes whose contents are unspecified, with room for
@@ -67,13 +69,17 @@ class Bytes {
     return b;
   }
 
+  /// A deep copy: only `other`'s size is allocated, not its capacity.
   Bytes(const Bytes& other) : Bytes(other.view()) {}
+  /// Takes `other`'s storage; `other` is left empty, with no capacity.
   Bytes(Bytes&& other) noexcept
       : data_(std::move(other.data_)), size_(std::exchange(other.size_, 0)), cap_(std::exchange(other.cap_, 0)) {}
+  /// Replaces the contents with a deep copy of `other`'s.
   Bytes& operator=(const Bytes& other) {
     if (this != &other) *this = Bytes(other);
     return *this;
   }
+  /// Takes `other`'s storage, releasing this buffer's; `other` is left empty.
   Bytes& operator=(Bytes&& other) noexcept {
     data_ = std::move(other.data_);
     size_ = std::exchange(other.size_, 0);
@@ -82,28 +88,46 @@ class Bytes {
   }
   ~Bytes() = default;
 
+  /// The first byte; null when capacity() is 0.
+  ///@{
   [[nodiscard]] std::byte* data() noexcept { return data_.get(); }
   [[nodiscard]] const std::byte* data() const noexcept { return data_.get(); }
+  ///@}
+  /// The length: how many bytes are in view.
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  /// How many bytes fit before resize() must reallocate.
   [[nodiscard]] std::size_t capacity() const noexcept { return cap_; }
+  /// True when size() is 0 (the capacity may not be).
   [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  /// Iterators over the size() bytes in view.
+  ///@{
   [[nodiscard]] std::byte* begin() noexcept { return data(); }
   [[nodiscard]] std::byte* end() noexcept { return data() + size_; }
   [[nodiscard]] const std::byte* begin() const noexcept { return data(); }
   [[nodiscard]] const std::byte* end() const noexcept { return data() + size_; }
+  ///@}
   /// Precondition: i < size().
+  ///@{
   std::byte& operator[](std::size_t i) noexcept { return data_[i]; }
   const std::byte& operator[](std::size_t i) const noexcept { return data_[i]; }
+  ///@}
 
+  /// The bytes in view, borrowed: valid until this buffer is resized,
+  /// assigned or destroyed.
   [[nodiscard]] ByteView view() const noexcept { return {data(), size_}; }
+  /// The bytes in view, borrowed and writable; same lifetime as view().
   [[nodiscard]] MutableByteView mutable_view() noexcept { return {data(), size_}; }
   // A non-const Bytes also converts through the non-const overload below: with
   // the const one alone, std::span's range constructor is the better match
   // for a non-const buffer and g++ warns (-Wconversion) at every call site
   // that passes one as a ByteView.
+  /// Implicit views, so a Bytes can be passed where a span is expected.
+  ///@{
   operator ByteView() const noexcept { return view(); }           // NOLINT(google-explicit-constructor)
   operator ByteView() noexcept { return view(); }                 // NOLINT(google-explicit-constructor)
   operator MutableByteView() noexcept { return mutable_view(); }  // NOLINT(google-explicit-constructor)
+  ///@}
+  /// The bytes in view as characters, borrowed like view().
   [[nodiscard]] std::string_view str() const noexcept { return AsString(view()); }
 
   /// Changes the length. Within the capacity the storage is kept (bytes that

@@ -286,6 +286,9 @@ class Context {
 class CancelFunc {
  public:
   CancelFunc() noexcept = default;
+  /// Cancels the context and every descendant with context::Canceled, and
+  /// runs their AfterFunc callbacks, on the calling thread. A context that is
+  /// already done keeps its first error.
   void operator()() const {
     if (node_) node_->Cancel(Canceled);
   }
@@ -301,7 +304,9 @@ class CancelFunc {
 /// A derived context and the function that cancels it. Binds to
 /// `auto [ctx, cancel] = ...`.
 struct WithCancelResult {
+  /// The new child context.
   Context ctx;
+  /// Cancels `ctx`; call it once the work is done to release its resources.
   CancelFunc cancel;
 };
 

@@ -112,11 +112,15 @@ class ErrorBase {
   [[nodiscard]] virtual core::Error Unwrap() const;
 
  protected:
+  /// Only derived classes build, copy and assign an ErrorBase (no slicing
+  /// through the base).
+  ///@{
   ErrorBase() = default;
   ErrorBase(const ErrorBase&) = default;
   ErrorBase(ErrorBase&&) = default;
   ErrorBase& operator=(const ErrorBase&) = default;
   ErrorBase& operator=(ErrorBase&&) = default;
+  ///@}
 };
 
 /// An error value; the empty (default) Error means success, like Go's nil.

@@ -61,9 +61,12 @@ inline std::string CanonicalHeaderKey(std::string_view key) {
 /// "Content-Type" are one field.
 class Header {
  public:
+  /// The underlying map: canonical key to its values, sorted by key.
   using Map = std::map<std::string, std::vector<std::string>, std::less<>>;
 
   Header() = default;
+  /// Fields from `{key, value}` pairs, added in order as Add would (a key
+  /// given twice gets both values).
   Header(std::initializer_list<std::pair<std::string_view, std::string_view>> init) {
     for (const auto& [k, v] : init) Add(k, std::string(v));
   }
@@ -91,11 +94,17 @@ class Header {
   /// A deep copy (Go's Clone; copying a Header does the same).
   [[nodiscard]] Header Clone() const { return *this; }
 
+  /// The underlying map, read-only.
   [[nodiscard]] const Map& map() const noexcept { return m_; }
+  /// How many distinct fields there are.
   [[nodiscard]] std::size_t size() const noexcept { return m_.size(); }
+  /// True when there are no fields.
   [[nodiscard]] bool empty() const noexcept { return m_.empty(); }
+  /// Iterators over the (field, values) entries, sorted by field.
+  ///@{
   [[nodiscard]] Map::const_iterator begin() const noexcept { return m_.begin(); }
   [[nodiscard]] Map::const_iterator end() const noexcept { return m_.end(); }
+  ///@}
 
   friend bool operator==(const Header&, const Header&) = default;
   /// Writes "Key: value\r\n" lines in key order, as on the wire.

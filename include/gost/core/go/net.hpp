@@ -44,6 +44,7 @@ inline const Error ErrDeadlineExceeded{errors::Code::IOTimeout};
 class Addr {
  public:
   Addr() = default;
+  /// The endpoint `address` on `network`, taken as given (not validated).
   Addr(std::string network, std::string address) : network_(std::move(network)), address_(std::move(address)) {}
 
   /// The network name, e.g. "tcp".
@@ -126,8 +127,8 @@ using ListenerPtr = std::unique_ptr<Listener>;
 
 /// An IPv4 or IPv6 address, or the empty value (Go's nil net.IP).
 ///
-/// IPv4 addresses are kept in their IPv4-mapped IPv6 form, so 1.2.3.4 and
-/// ::ffff:1.2.3.4 are the same value and both print as "1.2.3.4", as in Go.
+/// IPv4 addresses are kept in their IPv4-mapped IPv6 form, so "1.2.3.4" and
+/// "::ffff:1.2.3.4" are the same value and both print as "1.2.3.4", as in Go.
 class IP {
  public:
   /// The empty IP.
@@ -150,6 +151,7 @@ class IP {
 
   /// True unless this is the empty IP.
   [[nodiscard]] constexpr bool valid() const noexcept { return valid_; }
+  /// Same as valid().
   explicit constexpr operator bool() const noexcept { return valid_; }
   /// True for IPv4 (and IPv4-mapped) addresses.
   [[nodiscard]] constexpr bool Is4() const noexcept {
@@ -413,7 +415,10 @@ class IPNet {
 
 /// The two results of ParseCIDR: the address as written and its network.
 struct CIDR {
+  /// The address as written, host bits kept ("192.0.2.1").
   net::IP IP;
+  /// The network: the address with its host bits cleared, and the prefix
+  /// length ("192.0.2.0/24").
   IPNet Net;
 };
 
@@ -456,7 +461,10 @@ inline Result<CIDR> ParseCIDR(std::string_view s) {
 
 /// The parts of a "host:port" string.
 struct HostPort {
+  /// The host: a name, an IPv4 address, or an IPv6 address without its
+  /// brackets (with its zone, if any); may be empty (":80").
   std::string host;
+  /// The port, a number or a service name; may be empty ("host:").
   std::string port;
   friend bool operator==(const HostPort&, const HostPort&) = default;
 };
@@ -509,8 +517,10 @@ inline std::string JoinHostPort(std::string_view host, std::string_view port) {
 
 }  // namespace gost::core::net
 
+/// Hashes an IP, so it can key unordered containers; consistent with ==.
 template <>
 struct std::hash<gost::core::net::IP> {
+  /// The hash of `ip`; all empty IPs hash alike.
   std::size_t operator()(const gost::core::net::IP& ip) const noexcept {
     std::size_t h = ip.valid() ? 1469598103934665603ULL : 0;
     for (auto b : ip.To16()) h = (h ^ b) * 1099511628211ULL;
@@ -518,16 +528,20 @@ struct std::hash<gost::core::net::IP> {
   }
 };
 
+/// Hashes an IPNet, so it can key unordered containers; consistent with ==.
 template <>
 struct std::hash<gost::core::net::IPNet> {
+  /// The hash of `n`, from its address and prefix length.
   std::size_t operator()(const gost::core::net::IPNet& n) const noexcept {
     const auto bits = static_cast<std::size_t>(static_cast<unsigned>(n.Bits()));
     return std::hash<gost::core::net::IP>{}(n.IP()) ^ (bits * std::size_t{0x9e3779b97f4a7c15ULL});
   }
 };
 
+/// Hashes an Addr, so it can key unordered containers; consistent with ==.
 template <>
 struct std::hash<gost::core::net::Addr> {
+  /// The hash of `a`, from its network and address.
   std::size_t operator()(const gost::core::net::Addr& a) const noexcept {
     return std::hash<std::string>{}(a.Network()) * 31 + std::hash<std::string>{}(a.String());
   }

@@ -45,6 +45,7 @@ class OptionFunc {
 
   /// An empty option.
   OptionFunc() noexcept = default;
+  /// An empty option, so `nullptr` can stand for Go's nil.
   OptionFunc(std::nullptr_t) noexcept {}  // NOLINT(google-explicit-constructor)
 
   /// Wraps any callable that accepts an `O*`. A null function pointer or an
@@ -64,15 +65,18 @@ class OptionFunc {
     ops_ = &OpsFor<Fn>::kOps;  // only once the callable is in place
   }
 
+  /// A copy of `other`'s callable (empty if `other` is).
   OptionFunc(const OptionFunc& other) : ops_(other.ops_) {
     if (ops_ != nullptr) ops_->copy(buf_, other.buf_);
   }
+  /// Takes `other`'s callable; `other` is left empty.
   OptionFunc(OptionFunc&& other) noexcept : ops_(other.ops_) {
     if (ops_ != nullptr) {
       ops_->move(buf_, other.buf_);
       other.ops_ = nullptr;
     }
   }
+  /// Replaces the callable with a copy of `other`'s.
   OptionFunc& operator=(const OptionFunc& other) {
     if (this != &other) {
       OptionFunc copy(other);
@@ -80,6 +84,7 @@ class OptionFunc {
     }
     return *this;
   }
+  /// Replaces the callable with `other`'s; `other` is left empty.
   OptionFunc& operator=(OptionFunc&& other) noexcept {
     if (this != &other) {
       Reset();
@@ -90,6 +95,7 @@ class OptionFunc {
     }
     return *this;
   }
+  /// Empties the option, releasing its callable.
   OptionFunc& operator=(std::nullptr_t) noexcept {
     Reset();
     return *this;

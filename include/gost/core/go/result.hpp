@@ -20,6 +20,7 @@ namespace gost::core {
 /// Thrown by Result::value() when the Result holds an error instead.
 class BadResultAccess : public std::logic_error {
  public:
+  /// Reports an access to a Result that held `err`.
   explicit BadResultAccess(Error err)
       : std::logic_error("gost: Result holds an error: " + err.Message()), err_(std::move(err)) {}
   /// The error the Result held.
@@ -51,11 +52,15 @@ class Result {
                 "Result<T> holds a value type other than Error");
 
  public:
+  /// The type held on success, as std::expected names it.
   using value_type = T;
+  /// The type held on failure, as std::expected names it.
   using error_type = Error;
 
   Result() : has_(true) { ::new (static_cast<void*>(&value_)) T(); }
 
+  /// A success holding a T built from `v`; implicit, so `return value;`
+  /// works in a function returning Result<T>.
   template <class U = T>
     requires(std::is_constructible_v<T, U &&> && !std::is_same_v<std::remove_cvref_t<U>, Result> &&
              !std::is_same_v<std::remove_cvref_t<U>, Error> && !std::is_error_code_enum_v<std::remove_cvref_t<U>>)
@@ -63,26 +68,33 @@ class Result {
     ::new (static_cast<void*>(&value_)) T(std::forward<U>(v));
   }
 
+  /// A failure holding `err`, which must not be empty (else
+  /// std::invalid_argument); implicit, so `return err;` works.
   Result(Error err) : has_(false) {  // NOLINT(google-explicit-constructor)
     ::new (static_cast<void*>(&err_)) Error(Checked(std::move(err)));
   }
 
+  /// A failure holding Error(e), for an error code enumerator such as
+  /// errors::Code values.
   template <class E>
     requires std::is_error_code_enum_v<E>
   Result(E e) : Result(Error(e)) {}  // NOLINT(google-explicit-constructor)
 
+  /// A copy of `other`'s value or error (only when T is copyable).
   Result(const Result& other)
     requires std::is_copy_constructible_v<T>
       : has_(other.has_) {
     if (has_) ::new (static_cast<void*>(&value_)) T(other.value_);
     else ::new (static_cast<void*>(&err_)) Error(other.err_);
   }
+  /// Moves `other`'s value out (leaving it moved-from) or copies its error.
   Result(Result&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
     requires std::is_move_constructible_v<T>
       : has_(other.has_) {
     if (has_) ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
     else ::new (static_cast<void*>(&err_)) Error(other.err_);
   }
+  /// Replaces what is held with a copy of `other`'s value or error.
   Result& operator=(const Result& other)
     requires std::is_copy_constructible_v<T>
   {
@@ -93,6 +105,8 @@ class Result {
     }
     return *this;
   }
+  /// Replaces what is held with `other`'s value (moved) or error. Should
+  /// moving the T throw, this Result holds a generic error afterwards.
   Result& operator=(Result&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
     requires std::is_move_constructible_v<T>
   {
@@ -106,9 +120,11 @@ class Result {
 
   /// True when a value is held.
   [[nodiscard]] bool has_value() const noexcept { return has_; }
+  /// Same as has_value(): `if (auto r = f()) use(*r);`.
   explicit operator bool() const noexcept { return has_; }
 
   /// The value; throws BadResultAccess when an error is held.
+  ///@{
   T& value() & {
     Check();
     return value_;
@@ -121,18 +137,22 @@ class Result {
     Check();
     return std::move(value_);
   }
+  ///@}
 
   /// The error; an empty Error when a value is held.
   [[nodiscard]] Error error() const { return has_ ? Error() : err_; }
 
   /// Unchecked access: precondition has_value().
+  ///@{
   T& operator*() & noexcept { return value_; }
   const T& operator*() const& noexcept { return value_; }
   T&& operator*() && noexcept { return std::move(value_); }
   T* operator->() noexcept { return std::addressof(value_); }
   const T* operator->() const noexcept { return std::addressof(value_); }
+  ///@}
 
   /// The value, or `fallback` when an error is held.
+  ///@{
   template <class U>
   T value_or(U&& fallback) const& {
     return has_ ? value_ : static_cast<T>(std::forward<U>(fallback));
@@ -141,6 +161,7 @@ class Result {
   T value_or(U&& fallback) && {
     return has_ ? std::move(value_) : static_cast<T>(std::forward<U>(fallback));
   }
+  ///@}
 
  private:
   static Error Checked(Error err) {

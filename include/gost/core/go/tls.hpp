@@ -26,15 +26,18 @@ struct Config {
   std::string ServerName;
   /// Clients: skip certificate verification (testing only).
   bool InsecureSkipVerify = false;
-  /// Lowest and highest protocol versions; 0 leaves the choice to the library.
+  /// Lowest protocol version (VersionTLS12...); 0 leaves the choice to the
+  /// TLS library.
   std::uint16_t MinVersion = 0;
+  /// Highest protocol version; 0 leaves the choice to the TLS library.
   std::uint16_t MaxVersion = 0;
   /// Cipher suite IANA numbers, in order of preference; empty means default.
   std::vector<std::uint16_t> CipherSuites;
   /// ALPN protocols, in order of preference ("h2", "http/1.1").
   std::vector<std::string> NextProtos;
-  /// PEM files of this side's certificate chain and private key.
+  /// PEM file of this side's certificate chain; empty for none.
   std::string CertFile;
+  /// PEM file of the private key matching CertFile; empty for none.
   std::string KeyFile;
   /// PEM file of the CAs trusted to verify the peer; empty means system roots.
   std::string CAFile;

@@ -153,9 +153,12 @@ inline Result<UserinfoPtr> ParseUserinfo(std::string_view s) {
 /// Keys are case-sensitive and kept sorted.
 class Values {
  public:
+  /// The underlying map: key to its values, sorted by key.
   using Map = std::map<std::string, std::vector<std::string>, std::less<>>;
 
   Values() = default;
+  /// Parameters from `{key, {values...}}` entries; for a key listed twice
+  /// the first entry wins, as in a std::map.
   Values(std::initializer_list<Map::value_type> init) : m_(init) {}
 
   /// The first value for key, or "" when there is none.
@@ -191,11 +194,17 @@ class Values {
     }
     return out;
   }
+  /// The underlying map, read-only.
   [[nodiscard]] const Map& map() const noexcept { return m_; }
+  /// How many distinct keys there are.
   [[nodiscard]] std::size_t size() const noexcept { return m_.size(); }
+  /// True when there are no keys.
   [[nodiscard]] bool empty() const noexcept { return m_.empty(); }
+  /// Iterators over the (key, values) entries, sorted by key.
+  ///@{
   [[nodiscard]] Map::const_iterator begin() const noexcept { return m_.begin(); }
   [[nodiscard]] Map::const_iterator end() const noexcept { return m_.end(); }
+  ///@}
 
   friend bool operator==(const Values&, const Values&) = default;
   template <class CharT, class Traits>

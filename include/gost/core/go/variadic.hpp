@@ -20,12 +20,21 @@
 
 namespace gost::core {
 
+/// A borrowed, read-only view of the arguments of a Go variadic parameter
+/// (`...T`): nothing, one T, a braced list, a span or a vector. Empty means
+/// no arguments. It never owns: the viewed elements must outlive it, so use
+/// it only as a parameter and never store it. Copies are cheap and share the
+/// elements.
 template <class T>
 class Variadic {
  public:
+  /// The element type.
   using value_type = T;
+  /// Iterators are read-only pointers into the viewed elements.
+  ///@{
   using const_iterator = const T*;
   using iterator = const T*;
+  ///@}
 
   constexpr Variadic() noexcept = default;
   // NOLINTBEGIN(google-explicit-constructor): implicit on purpose, see above.
@@ -35,23 +44,36 @@ class Variadic {
 // call, which is exactly as long as a Variadic may be used.
 #pragma GCC diagnostic ignored "-Winit-list-lifetime"
 #endif
+  /// The elements of a braced list (which lives until the end of the
+  /// full expression holding the call).
   constexpr Variadic(std::initializer_list<T> list) noexcept
       : data_(list.begin()), size_(list.size()) {}
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
+  /// A single argument.
   constexpr Variadic(const T& one) noexcept : data_(&one), size_(1) {}
+  /// The elements of a span.
   constexpr Variadic(std::span<const T> items) noexcept : data_(items.data()), size_(items.size()) {}
+  /// The elements of a vector (not copied: keep the vector alive and
+  /// unchanged while the view is used).
   Variadic(const std::vector<T>& items) noexcept : data_(items.data()), size_(items.size()) {}
   // NOLINTEND(google-explicit-constructor)
 
+  /// Iterators over the arguments, in the order given.
+  ///@{
   [[nodiscard]] constexpr const T* begin() const noexcept { return data_; }
   [[nodiscard]] constexpr const T* end() const noexcept { return data_ + size_; }
+  ///@}
+  /// The first argument; may be null when there are none.
   [[nodiscard]] constexpr const T* data() const noexcept { return data_; }
+  /// How many arguments there are.
   [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+  /// True when there are no arguments.
   [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
   /// Precondition: i < size().
   [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+  /// The arguments as a span (borrowed, like the view itself).
   [[nodiscard]] constexpr std::span<const T> span() const noexcept { return {data_, size_}; }
 
  private:

@@ -35,10 +35,13 @@ struct SelectOptions {
   std::string Protocol;
   /// The destination host name (HTTP Host, TLS SNI).
   std::string Host;
-  /// HTTP method, path, query and headers.
+  /// HTTP requests: the method; empty for other protocols.
   std::string Method;
+  /// HTTP requests: the URL path; empty for other protocols.
   std::string Path;
+  /// HTTP requests: the parsed URL query; empty for other protocols.
   url::Values Query;
+  /// HTTP requests: the request headers; empty for other protocols.
   http::Header Header;
   /// The first bytes of the request body, when some node matches on it
   /// (see chain::NodeOptions::MatcherBodySize); empty otherwise.

@@ -50,6 +50,8 @@ using ListenerPtr = std::shared_ptr<Listener>;
 /// Unwrap() gives the cause.
 class AcceptError final : public ErrorBase {
  public:
+  /// Wraps `err`, the cause; prefer NewAcceptError, which keeps an empty
+  /// `err` empty.
   explicit AcceptError(core::Error err) : err_(std::move(err)) {}
   [[nodiscard]] std::string Error() const override { return err_.Message(); }
   [[nodiscard]] std::error_code Code() const noexcept override { return err_.Code(); }
@@ -73,6 +75,8 @@ inline Error NewAcceptError(Error err) {
 /// cause's.
 class BindError final : public ErrorBase {
  public:
+  /// Wraps `err`, the cause; prefer NewBindError, which keeps an empty
+  /// `err` empty.
   explicit BindError(core::Error err) : err_(std::move(err)) {}
   [[nodiscard]] std::string Error() const override { return err_.Message(); }
   [[nodiscard]] std::error_code Code() const noexcept override { return err_.Code(); }

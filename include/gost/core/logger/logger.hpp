@@ -74,19 +74,28 @@ class Arg {
 
   Arg() noexcept = default;
   // NOLINTBEGIN(google-explicit-constructor): implicit so calls read naturally.
+  /// A Bool argument.
   Arg(bool b) noexcept : kind_(Kind::Bool), b_(b) {}
+  /// A char prints as a one-character text (Kind::Text), not as a number.
   Arg(char c) : kind_(Kind::Text), owned_(1, c) {}
+  /// An Int argument, from any signed integer type but char.
   template <std::signed_integral I>
     requires(!std::same_as<I, char>)
   Arg(I i) noexcept : kind_(Kind::Int), i_(static_cast<std::int64_t>(i)) {}
+  /// A Uint argument, from any unsigned integer type but bool.
   template <std::unsigned_integral U>
     requires(!std::same_as<U, bool>)
   Arg(U u) noexcept : kind_(Kind::Uint), u_(static_cast<std::uint64_t>(u)) {}
+  /// A Float argument, from float, double or long double.
   template <std::floating_point F>
   Arg(F f) noexcept : kind_(Kind::Float), d_(static_cast<double>(f)) {}
+  /// A borrowed String argument; a null pointer prints "<nil>".
   Arg(const char* s) noexcept : kind_(Kind::String), sv_(s == nullptr ? std::string_view("<nil>") : s) {}
+  /// A borrowed String argument.
+  ///@{
   Arg(std::string_view s) noexcept : kind_(Kind::String), sv_(s) {}
   Arg(const std::string& s) noexcept : kind_(Kind::String), sv_(s) {}
+  ///@}
   /// An Error prints its message ("<nil>" when empty).
   Arg(const Error& e) : kind_(Kind::Text), owned_(e ? e.Message() : std::string("<nil>")) {}
   /// Anything with a String() method (net::Addr, net::IP, url::Userinfo...).
@@ -97,8 +106,10 @@ class Arg {
   Arg(const T& t) : kind_(Kind::Text), owned_(t.String()) {}
   // NOLINTEND(google-explicit-constructor)
 
+  /// What the argument holds; Kind::Nil for a default-built Arg.
   [[nodiscard]] Kind kind() const noexcept { return kind_; }
   /// The value; each accessor is meaningful only for its Kind.
+  ///@{
   [[nodiscard]] bool AsBool() const noexcept { return b_; }
   [[nodiscard]] std::int64_t AsInt() const noexcept { return i_; }
   [[nodiscard]] std::uint64_t AsUint() const noexcept { return u_; }
@@ -106,6 +117,7 @@ class Arg {
   [[nodiscard]] std::string_view AsText() const noexcept {
     return kind_ == Kind::String ? sv_ : std::string_view(owned_);
   }
+  ///@}
   /// True for string arguments (Go's Sprint puts no space next to them);
   /// values rendered through String() do not count, as in Go.
   [[nodiscard]] bool IsString() const noexcept { return kind_ == Kind::String; }
@@ -128,20 +140,30 @@ class Args {
  public:
   Args() noexcept = default;
   // NOLINTBEGIN(google-explicit-constructor)
+  /// The arguments of a braced list: `log.Info({"took", ms, "ms"})`.
   Args(std::initializer_list<Arg> list) noexcept : list_(list) {}
+  /// A single argument, anything an Arg can be built from: `log.Info("ready")`.
   template <class T>
     requires(std::is_constructible_v<Arg, const T&> && !std::is_same_v<std::remove_cvref_t<T>, Args>)
   Args(const T& one) : one_(one), list_(one_) {}
+  /// Arguments already gathered in a Variadic (a vector built at run time).
   Args(Variadic<Arg> list) noexcept : list_(list) {}
   // NOLINTEND(google-explicit-constructor)
+  /// A view of the same arguments (a single argument is copied along).
   Args(const Args& other) : one_(other.one_), list_(other.list_.data() == &other.one_ ? Variadic<Arg>(one_) : other.list_) {}
   Args& operator=(const Args&) = delete;
   ~Args() = default;
 
+  /// Iterators over the arguments, in call order.
+  ///@{
   [[nodiscard]] const Arg* begin() const noexcept { return list_.begin(); }
   [[nodiscard]] const Arg* end() const noexcept { return list_.end(); }
+  ///@}
+  /// How many arguments there are.
   [[nodiscard]] std::size_t size() const noexcept { return list_.size(); }
+  /// True when there are none.
   [[nodiscard]] bool empty() const noexcept { return list_.empty(); }
+  /// The argument at `i`; precondition: i < size().
   [[nodiscard]] const Arg& operator[](std::size_t i) const noexcept { return list_[i]; }
 
  private:
@@ -295,8 +317,8 @@ inline std::string Sprintf(std::string_view format, const Args& args) {
     }
     auto number = [&](std::size_t& k) {
       std::size_t n = 0;
-      while (k < format.size() && format[k] >= '0' && format[k] <= '9' && n < 10000) {
-        n = n * 10 + static_cast<std::size_t>(format[k] - '0');
+      while (k < format.size() && format[k] >= '0' && format[k] <= '9') {
+        if (n < 10000) n = n * 10 + static_cast<std::size_t>(format[k] - '0');  // clamped, digits still consumed
         ++k;
       }
       return n;
@@ -332,10 +354,10 @@ inline std::string Sprintf(std::string_view format, const Args& args) {
     const bool fixed = arg.kind() == Arg::Kind::Float && precision && (verb == 'f' || verb == 'v') &&
                        std::isfinite(arg.AsFloat());
     if (fixed) {
-      char buf[400];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+      char buf[416];  // NOLINT(cppcoreguidelines-avoid-c-arrays): sign + 309 digits + '.' + 100 decimals
       const auto r = std::to_chars(buf, buf + sizeof buf, arg.AsFloat(), std::chars_format::fixed,
                                    static_cast<int>(*precision > 100 ? 100 : *precision));
-      piece.assign(buf, r.ptr);
+      piece.assign(buf, r.ec == std::errc() ? r.ptr : buf);
     } else {
       detail::Append(piece, arg, verb);
       if (precision && arg.IsText() && piece.size() > *precision) piece.resize(*precision);
@@ -381,6 +403,11 @@ class Logger {
 
   /// A logger that adds `fields` to every message (and keeps this one's).
   virtual LoggerPtr WithFields(const Fields& fields) = 0;
+  /// Logs one message at the level the method is named after. `Info(args)`
+  /// renders `args` as Sprint does; `Infof(format, args)` as Sprintf does.
+  /// A message at a level that is not enabled (IsLevelEnabled) is dropped.
+  /// The arguments are borrowed for the call only.
+  ///@{
   virtual void Trace(const Args& args) = 0;
   virtual void Tracef(std::string_view format, const Args& args = {}) = 0;
   virtual void Debug(const Args& args) = 0;
@@ -393,6 +420,7 @@ class Logger {
   virtual void Errorf(std::string_view format, const Args& args = {}) = 0;
   virtual void Fatal(const Args& args) = 0;
   virtual void Fatalf(std::string_view format, const Args& args = {}) = 0;
+  ///@}
   /// The least severe level this logger writes.
   [[nodiscard]] virtual LogLevel GetLevel() const = 0;
   /// True when messages at `level` are written.

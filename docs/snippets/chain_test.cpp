@@ -1,0 +1,131 @@
+// docs/snippets: the guide's transport in a chain: nodes whose Transporter
+// is the HelloDialer and LineConnector, and a route that dials through them
+// (docs/implementing-a-transport.md).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+
+#include <gost/core/chain/node.hpp>
+
+#include "hello_dialer.hpp"
+#include "line_connector.hpp"
+#include "route.hpp"
+#include "test_network.hpp"
+#include "transport.hpp"
+
+namespace {
+
+namespace gc = gost::core;
+using mytransport::test::Echo;
+using mytransport::test::MemNet;
+using mytransport::test::ProxyNode;
+using mytransport::test::Server;
+
+// A node named `name` at `addr` that greets with `token`.
+gc::chain::NodePtr MakeNode(const std::string& name, const std::string& addr, const std::string& token,
+                            const gc::common::net::DialerPtr& network) {
+  auto md = std::make_shared<mytransport::test::MapMetadata>();
+  md->Set("token", token);
+  auto dialer = std::make_shared<mytransport::HelloDialer>();
+  if (gc::Error err = dialer->Init(md)) throw std::runtime_error(err.Message());
+  auto connector = std::make_shared<mytransport::LineConnector>();
+  auto transport = std::make_shared<mytransport::Transport>(dialer, connector, network,
+                                                            gc::chain::AddrTransportOption(addr));
+  return gc::chain::NewNode(name, addr, {gc::chain::TransportNodeOption(transport),
+                                         gc::chain::MetadataNodeOption(md)});
+}
+
+// Writes `text` on `conn` and reads as many bytes back.
+std::string RoundTrip(gc::net::Conn& conn, const std::string& text) {
+  if (conn.Write(gc::AsBytes(text)).err) return "<write failed>";
+  std::string got(text.size(), '\0');
+  std::size_t n = 0;
+  while (n < got.size()) {
+    auto r = conn.Read(std::as_writable_bytes(std::span(got)).subspan(n));
+    n += r.n;
+    if (r.err) return "<read failed: " + r.err.Message() + ">";
+  }
+  return got;
+}
+
+TEST(Chain, DialsThroughTwoNodes) {
+  auto net = std::make_shared<MemNet>();
+  Server echo(*net, "echo:7", Echo());
+  ProxyNode a(net, "a:1080", "alpha");
+  ProxyNode b(net, "b:1080", "beta");
+
+  mytransport::NodeRoute route({MakeNode("a", "a:1080", "alpha", net->Dialer()),
+                                MakeNode("b", "b:1080", "beta", net->Dialer())});
+  auto [ctx, cancel] = gc::context::WithTimeout(gc::context::Background(), std::chrono::seconds(10));
+  auto conn = route.Dial(ctx, "tcp", "echo:7");
+  ASSERT_TRUE(conn) << conn.error().Message();
+
+  EXPECT_EQ(RoundTrip(**conn, "ping"), "ping");
+  EXPECT_EQ(RoundTrip(**conn, std::string(10000, 'z')), std::string(10000, 'z'));
+  for (const auto& node : route.Nodes()) EXPECT_EQ(node->Marker()->Count(), 0) << node->Name;
+  (void)(*conn)->Close();
+  cancel();
+}
+
+TEST(Chain, ANodeThatRefusesTheGreetingIsMarked) {
+  auto net = std::make_shared<MemNet>();
+  Server echo(*net, "echo:7", Echo());
+  ProxyNode a(net, "a:1080", "alpha");
+  ProxyNode b(net, "b:1080", "beta");
+
+  mytransport::NodeRoute route({MakeNode("a", "a:1080", "alpha", net->Dialer()),
+                                MakeNode("b", "b:1080", "wrong", net->Dialer())});
+  auto conn = route.Dial(gc::context::Background(), "tcp", "echo:7");
+  ASSERT_FALSE(conn);
+  EXPECT_NE(conn.error().Message().find("route: node b"), std::string::npos) << conn.error().Message();
+  EXPECT_NE(conn.error().Message().find("DENIED"), std::string::npos) << conn.error().Message();
+  EXPECT_EQ(route.Nodes()[0]->Marker()->Count(), 0);
+  EXPECT_EQ(route.Nodes()[1]->Marker()->Count(), 1);
+}
+
+TEST(Chain, AnUnreachableDestinationIsReported) {
+  auto net = std::make_shared<MemNet>();
+  ProxyNode a(net, "a:1080", "alpha");
+
+  mytransport::NodeRoute route({MakeNode("a", "a:1080", "alpha", net->Dialer())});
+  auto conn = route.Dial(gc::context::Background(), "tcp", "nowhere:1");
+  ASSERT_FALSE(conn);
+  EXPECT_NE(conn.error().Message().find("cannot reach nowhere:1"), std::string::npos) << conn.error().Message();
+}
+
+TEST(Chain, AnUnreachableFirstNodeIsMarked) {
+  auto net = std::make_shared<MemNet>();
+  mytransport::NodeRoute route({MakeNode("a", "a:1080", "alpha", net->Dialer())});
+  auto conn = route.Dial(gc::context::Background(), "tcp", "echo:7");
+  ASSERT_FALSE(conn);
+  EXPECT_EQ(route.Nodes()[0]->Marker()->Count(), 1);
+}
+
+TEST(Chain, RoutesNeedNodesWithTransports) {
+  EXPECT_FALSE(mytransport::NodeRoute({}).Dial(gc::context::Background(), "tcp", "echo:7"));
+  mytransport::NodeRoute bare({gc::chain::NewNode("bare", "bare:1")});
+  EXPECT_FALSE(bare.Dial(gc::context::Background(), "tcp", "echo:7"));
+  EXPECT_TRUE(gc::errors::Is(bare.Bind(gc::context::Background(), "tcp", ":80").error(),
+                             gc::connector::ErrBindUnsupported));
+}
+
+TEST(Chain, TheTransportBindsOnlyWithABinder) {
+  auto net = std::make_shared<MemNet>();
+  auto node = MakeNode("a", "a:1080", "alpha", net->Dialer());
+  auto [client, server] = gc::net::Pipe();
+  auto ln = node->Options().Transport->Bind(gc::context::Background(), std::move(client), "tcp", ":80");
+  ASSERT_FALSE(ln);
+  EXPECT_TRUE(gc::errors::Is(ln.error(), gc::connector::ErrBindUnsupported));
+  EXPECT_FALSE(node->Options().Transport->Multiplex());
+  // A copy has options of its own.
+  auto copy = node->Options().Transport->Copy();
+  copy->Options()->Addr = "elsewhere:1";
+  EXPECT_EQ(node->Options().Transport->Options()->Addr, "a:1080");
+}
+
+}  // namespace

@@ -1,0 +1,43 @@
+# Checks shared by the add_subdirectory and FetchContent consumers: gost-core,
+# when it is not the top-level project, adds only its library. No tests, no
+# examples, no install rules, and no warning flags on gost::core.
+function(gost_core_check_subproject source_dir)
+  foreach(opt IN ITEMS GOST_CORE_BUILD_TESTS GOST_CORE_BUILD_EXAMPLES GOST_CORE_BUILD_BENCHMARKS
+                       GOST_CORE_BUILD_DOCS GOST_CORE_INSTALL GOST_CORE_WARNINGS_AS_ERRORS)
+    if(${opt})
+      message(FATAL_ERROR "${opt} is ON in a subproject; it should default to OFF")
+    endif()
+  endforeach()
+
+  # The subproject must not have added tests/ or examples/ (or anything else).
+  get_property(subdirs DIRECTORY "${source_dir}" PROPERTY SUBDIRECTORIES)
+  if(subdirs)
+    message(FATAL_ERROR "gost-core added subdirectories as a subproject: ${subdirs}")
+  endif()
+  get_property(tests DIRECTORY "${source_dir}" PROPERTY TESTS)
+  if(tests)
+    message(FATAL_ERROR "gost-core registered tests as a subproject: ${tests}")
+  endif()
+  foreach(t IN ITEMS pipeline gost_core_bench)
+    if(TARGET ${t})
+      message(FATAL_ERROR "gost-core defined target '${t}' as a subproject")
+    endif()
+  endforeach()
+
+  if(NOT TARGET gost::core)
+    message(FATAL_ERROR "gost::core is not defined")
+  endif()
+  get_target_property(options gost::core INTERFACE_COMPILE_OPTIONS)
+  get_target_property(links gost::core INTERFACE_LINK_LIBRARIES)
+  get_target_property(features gost::core INTERFACE_COMPILE_FEATURES)
+  if(options)
+    message(FATAL_ERROR "gost::core leaks compile options to consumers: ${options}")
+  endif()
+  if(links MATCHES "warnings")
+    message(FATAL_ERROR "gost::core leaks its warnings target to consumers: ${links}")
+  endif()
+  if(NOT "cxx_std_20" IN_LIST features)
+    message(FATAL_ERROR "gost::core does not require cxx_std_20 (features: ${features})")
+  endif()
+  message(STATUS "gost-core as a subproject: library only, no tests/examples, no leaked flags")
+endfunction()
