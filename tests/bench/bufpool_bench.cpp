@@ -24,14 +24,7 @@ namespace {
 namespace bufpool = gost::core::common::bufpool;
 using gost::core::Bytes;
 
-// Sets allocs_per_op from the thread's operator new calls since `before`.
-void ReportAllocations(benchmark::State& state, std::uint64_t before) {
-  const std::uint64_t allocs = gost::bench::ThreadAllocations() - before;
-  const auto iterations = static_cast<double>(state.iterations());
-  state.counters["allocs_per_op"] = benchmark::Counter(iterations == 0 ? 0.0 : static_cast<double>(allocs) / iterations,
-                                                       benchmark::Counter::kAvgThreads);
-  state.SetItemsProcessed(state.iterations());
-}
+using gost::bench::ReportAllocations;
 
 void BM_BufpoolGetPut(benchmark::State& state) {
   const auto size = static_cast<int>(state.range(0));
