@@ -26,8 +26,8 @@ using MutableByteView = std::span<std::byte>;
 
 /// Views the characters of a string as bytes.
 inline ByteView AsBytes(std::string_view s) noexcept {
-  return {reinterpret_cast<const std::byte*>(s.data()),
-          s.size()};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
+  return {reinterpret_cast<const std::byte*>(s.data()), s.size()};
 }
 
 /// Views bytes as characters.
@@ -137,7 +137,7 @@ class Bytes {
     if (n > cap_) {
       Bytes grown = Uninitialized(size_, n > cap_ * 2 ? n : cap_ * 2);
       if (size_ != 0) std::memcpy(grown.data(), data(), size_);
-      std::memset(grown.data() + size_, 0, n - size_);
+      if (n > size_) std::memset(grown.data() + size_, 0, n - size_);
       *this = std::move(grown);
     }
     size_ = n;

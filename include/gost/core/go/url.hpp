@@ -105,7 +105,10 @@ class Userinfo {
   /// "name" or "name:password", percent-encoded as in a URL.
   [[nodiscard]] std::string String() const {
     std::string out = detail::Escape(username_, detail::Mode::Userinfo);
-    if (password_) out += ":" + detail::Escape(*password_, detail::Mode::Userinfo);
+    if (password_) {
+      out += ':';
+      out += detail::Escape(*password_, detail::Mode::Userinfo);
+    }
     return out;
   }
 
