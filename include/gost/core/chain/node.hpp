@@ -205,7 +205,7 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
   /// (empty options skipped). Prefer NewNode, which returns it shared.
   Node(std::string name, std::string addr, Variadic<NodeOption> opts = {})
       : Name(std::move(name)), Addr(std::move(addr)), marker_(selector::NewFailMarker()) {
-    ApplyOptions(options_, opts);
+    core::detail::ApplyOptionList(options_, opts);
   }
 
   /// A shallow copy: same options (the shared_ptr members point at the same
@@ -289,7 +289,11 @@ using NodePtr = std::shared_ptr<Node>;
 /// A new node named `name` at `addr`, with its own fail marker and the given
 /// options applied in order; empty options are skipped.
 inline NodePtr NewNode(std::string name, std::string addr, Variadic<NodeOption> opts = {}) {
-  return std::make_shared<Node>(std::move(name), std::move(addr), opts);
+  // The options are applied here rather than passed on to the constructor,
+  // which would copy the list (see core::detail::ApplyOptionList).
+  auto node = std::make_shared<Node>(std::move(name), std::move(addr));
+  core::detail::ApplyOptionList(node->Options(), opts);
+  return node;
 }
 
 }  // namespace gost::core::chain

@@ -10,7 +10,6 @@
 #include <cstring>
 #include <initializer_list>
 #include <iosfwd>
-#include <memory>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -47,11 +46,11 @@ class Bytes {
   Bytes() noexcept = default;
   /// n zero bytes.
   explicit Bytes(std::size_t n) : Bytes(Uninitialized(n, n)) {
-    if (n != 0) std::memset(data_.get(), 0, n);
+    if (n != 0) std::memset(data_, 0, n);
   }
   /// A copy of the given bytes.
   explicit Bytes(ByteView b) : Bytes(Uninitialized(b.size(), b.size())) {
-    if (!b.empty()) std::memcpy(data_.get(), b.data(), b.size());
+    if (!b.empty()) std::memcpy(data_, b.data(), b.size());
   }
   /// A copy of a string's characters.
   explicit Bytes(std::string_view s) : Bytes(AsBytes(s)) {}
@@ -63,7 +62,7 @@ class Bytes {
   static Bytes Uninitialized(std::size_t size, std::size_t capacity) {
     if (size > capacity) throw std::length_error("gost: Bytes size exceeds capacity");
     Bytes b;
-    if (capacity != 0) b.data_ = std::make_unique_for_overwrite<std::byte[]>(capacity);
+    if (capacity != 0) b.data_ = new std::byte[capacity];
     b.size_ = size;
     b.cap_ = capacity;
     return b;
@@ -73,25 +72,38 @@ class Bytes {
   Bytes(const Bytes& other) : Bytes(other.view()) {}
   /// Takes `other`'s storage; `other` is left empty, with no capacity.
   Bytes(Bytes&& other) noexcept
-      : data_(std::move(other.data_)), size_(std::exchange(other.size_, 0)), cap_(std::exchange(other.cap_, 0)) {}
+      : data_(other.data_), size_(other.size_), cap_(other.cap_) {
+    other.data_ = nullptr;
+    other.size_ = 0;
+    other.cap_ = 0;
+  }
   /// Replaces the contents with a deep copy of `other`'s.
   Bytes& operator=(const Bytes& other) {
-    if (this != &other) *this = Bytes(other);
+    // From the view rather than from `other`: building a Bytes from a Bytes
+    // would also weigh std::span's range constructor (Bytes is a contiguous
+    // range), whose constraints are costly to compile.
+    if (this != &other) *this = Bytes(other.view());
     return *this;
   }
   /// Takes `other`'s storage, releasing this buffer's; `other` is left empty.
   Bytes& operator=(Bytes&& other) noexcept {
-    data_ = std::move(other.data_);
-    size_ = std::exchange(other.size_, 0);
-    cap_ = std::exchange(other.cap_, 0);
+    if (this != &other) {
+      delete[] data_;
+      data_ = other.data_;
+      size_ = other.size_;
+      cap_ = other.cap_;
+      other.data_ = nullptr;
+      other.size_ = 0;
+      other.cap_ = 0;
+    }
     return *this;
   }
-  ~Bytes() = default;
+  ~Bytes() { delete[] data_; }
 
   /// The first byte; null when capacity() is 0.
   ///@{
-  [[nodiscard]] std::byte* data() noexcept { return data_.get(); }
-  [[nodiscard]] const std::byte* data() const noexcept { return data_.get(); }
+  [[nodiscard]] std::byte* data() noexcept { return data_; }
+  [[nodiscard]] const std::byte* data() const noexcept { return data_; }
   ///@}
   /// The length: how many bytes are in view.
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
@@ -148,7 +160,9 @@ class Bytes {
   }
 
  private:
-  std::unique_ptr<std::byte[]> data_;  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+  // Owned (new[] and delete[]): a raw pointer costs the compiler less than a
+  // std::unique_ptr<std::byte[]> in every file that includes this header.
+  std::byte* data_ = nullptr;
   std::size_t size_ = 0;
   std::size_t cap_ = 0;
 };

@@ -24,15 +24,15 @@
 #pragma once
 
 #include <any>
+#include <atomic>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <stop_token>
 #include <utility>
-#include <vector>
 
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/time.hpp"
@@ -62,52 +62,202 @@ class AfterFuncHandle;
 
 namespace detail {
 
+// The implementation keeps to plain structures (intrusive lists and an
+// intrusive reference count rather than std::vector, std::shared_ptr and
+// std::weak_ptr): every translation unit that includes this header compiles
+// it, so it instantiates as few standard templates as it can.
+
 struct Node;
+
+// An intrusive doubly linked list of T (which has `prev` and `next` members
+// of type T*), with its length.
+template <class T>
+struct List {
+  T* head = nullptr;
+  T* tail = nullptr;
+  std::size_t count = 0;
+
+  [[nodiscard]] std::size_t size() const noexcept { return count; }
+  [[nodiscard]] bool empty() const noexcept { return count == 0; }
+  void PushBack(T* e) noexcept {
+    e->prev = tail;
+    e->next = nullptr;
+    if (tail != nullptr) tail->next = e;
+    else head = e;
+    tail = e;
+    ++count;
+  }
+  // Precondition: e is in this list.
+  void Remove(T* e) noexcept {
+    if (e->prev != nullptr) e->prev->next = e->next;
+    else head = e->next;
+    if (e->next != nullptr) e->next->prev = e->prev;
+    else tail = e->prev;
+    e->prev = e->next = nullptr;
+    --count;
+  }
+  // Moves every element of `other` to the end of this list.
+  void Splice(List& other) noexcept {
+    if (other.head == nullptr) return;
+    if (tail != nullptr) {
+      tail->next = other.head;
+      other.head->prev = tail;
+    } else {
+      head = other.head;
+    }
+    tail = other.tail;
+    count += other.count;
+    other.head = other.tail = nullptr;
+    other.count = 0;
+  }
+};
+
+// A callback registered by AfterFunc, owned by the list it is in.
+struct Callback {
+  std::uint64_t id = 0;
+  std::function<void()> fn;
+  Callback* prev = nullptr;
+  Callback* next = nullptr;
+};
+
+// Frees the callbacks of a list (without running them).
+inline void FreeAll(List<Callback>& list) noexcept {
+  for (Callback* c = list.head; c != nullptr;) {
+    Callback* next = c->next;
+    delete c;
+    c = next;
+  }
+  list.head = list.tail = nullptr;
+  list.count = 0;
+}
 
 // The mutable part of a cancellable context.
 struct CancelState {
-  using Callback = std::function<void()>;
-
   std::mutex mu;
   std::condition_variable cv;
-  bool done = false;      // guarded by mu
-  bool finished = false;  // guarded by mu: done, and so is every descendant
-  Error err;              // guarded by mu; set once
-  std::vector<std::pair<std::uint64_t, std::weak_ptr<Node>>> children;  // guarded by mu
-  std::vector<std::pair<std::uint64_t, Callback>> callbacks;             // guarded by mu
-  std::uint64_t next_id = 1;                                             // guarded by mu
+  bool done = false;        // guarded by mu
+  bool finished = false;    // guarded by mu: done, and so is every descendant
+  Error err;                // guarded by mu; set once
+  List<Node> children;      // guarded by mu: cancellable descendants that have
+                            // this as their nearest cancellable ancestor
+  List<Callback> callbacks; // guarded by mu
+  std::uint64_t next_id = 1;  // guarded by mu
+
+  CancelState() = default;
+  CancelState(const CancelState&) = delete;
+  CancelState& operator=(const CancelState&) = delete;
+  ~CancelState() { FreeAll(callbacks); }
+};
+
+struct StopHook;  // WithStopToken's std::stop_callback, defined below
+
+// Reference counting of nodes (a node starts with one reference).
+inline void Retain(const Node* n) noexcept;
+inline bool TryRetain(const Node* n) noexcept;  // fails once the count is 0
+inline void Release(const Node* n) noexcept;
+
+// A counted reference to a node; null for Background.
+class NodeRef {
+ public:
+  NodeRef() noexcept = default;
+  NodeRef(const NodeRef& other) noexcept : p_(other.p_) {
+    if (p_ != nullptr) Retain(p_);
+  }
+  NodeRef(NodeRef&& other) noexcept : p_(other.p_) { other.p_ = nullptr; }
+  NodeRef& operator=(const NodeRef& other) noexcept {
+    NodeRef copy(other);
+    Swap(copy);
+    return *this;
+  }
+  NodeRef& operator=(NodeRef&& other) noexcept {
+    NodeRef moved(static_cast<NodeRef&&>(other));
+    Swap(moved);
+    return *this;
+  }
+  ~NodeRef() {
+    if (p_ != nullptr) Release(p_);
+  }
+
+  // Takes over the reference `n` was created with (or got by TryRetain).
+  static NodeRef Adopt(Node* n) noexcept {
+    NodeRef r;
+    r.p_ = n;
+    return r;
+  }
+
+  [[nodiscard]] Node* get() const noexcept { return p_; }
+  Node* operator->() const noexcept { return p_; }
+  explicit operator bool() const noexcept { return p_ != nullptr; }
+  friend bool operator==(const NodeRef& a, const NodeRef& b) noexcept { return a.p_ == b.p_; }
+
+ private:
+  void Swap(NodeRef& other) noexcept {
+    Node* p = p_;
+    p_ = other.p_;
+    other.p_ = p;
+  }
+  Node* p_ = nullptr;
+};
+
+// What a cancellation collects, released only after the callbacks have run:
+// the callbacks, in running order, and the nodes it holds references to
+// (chained through Node::work_next). Its destructor frees whatever is left,
+// so an exception thrown by a callback leaks nothing.
+struct CancelWork {
+  List<Callback> callbacks;
+  Node* kept = nullptr;
+
+  CancelWork() = default;
+  CancelWork(const CancelWork&) = delete;
+  CancelWork& operator=(const CancelWork&) = delete;
+  ~CancelWork();
+
+  void Run() {
+    while (Callback* c = callbacks.head) {
+      callbacks.Remove(c);
+      struct Free {
+        Callback* c;
+        ~Free() { delete c; }
+      } free{c};
+      c->fn();
+    }
+  }
 };
 
 struct Node {
-  std::shared_ptr<const Node> parent;
-  std::optional<Time> deadline;   // effective: the earliest along the chain
-  CancelState* nearest = nullptr; // own or closest ancestor's cancel state
-  const void* key = nullptr;      // value nodes only
-  std::any value;                 // value nodes only
-  CancelState* own = nullptr;         // cancellable nodes only (see CancelNode)
-  CancelState* registered_in = nullptr;  // the parent state listing this node
-  std::uint64_t registration = 0;
-  std::optional<std::stop_callback<std::function<void()>>> stop;  // WithStopToken only
+  mutable std::atomic<std::size_t> refs{1};
+  NodeRef parent;
+  Time deadline{};              // effective: the earliest along the chain
+  bool has_deadline = false;    // whether `deadline` applies
+  CancelState* nearest = nullptr;  // own or closest ancestor's cancel state
+  const void* key = nullptr;    // value nodes only
+  std::any value;               // value nodes only
+  CancelState* own = nullptr;   // cancellable nodes only (see CancelNode)
+  CancelState* registered_in = nullptr;  // the state listing this node; set
+                                         // once, before the node is shared
+  bool listed = false;          // guarded by registered_in->mu
+  Node* prev = nullptr;         // guarded by registered_in->mu
+  Node* next = nullptr;         // guarded by registered_in->mu
+  Node* work_next = nullptr;    // used by the one thread cancelling the node
+  StopHook* stop = nullptr;     // WithStopToken only
 
   Node() = default;
   Node(const Node&) = delete;
   Node& operator=(const Node&) = delete;
-
-  ~Node() {
-    stop.reset();
+  virtual ~Node() {
+    DropStopHook();
     Deregister();
   }
 
-  // Removes this node from its parent's list of children (idempotent).
-  void Deregister() {
+  inline void DropStopHook() noexcept;  // defined after StopHook
+
+  // Removes this node from the list of children it is in (idempotent).
+  void Deregister() noexcept {
     if (registered_in == nullptr) return;
     std::lock_guard lock(registered_in->mu);
-    auto& c = registered_in->children;
-    for (auto it = c.begin(); it != c.end(); ++it) {
-      if (it->first == registration) {
-        c.erase(it);
-        break;
-      }
+    if (listed) {
+      registered_in->children.Remove(this);
+      listed = false;
     }
   }
 
@@ -115,39 +265,45 @@ struct Node {
   // then runs their AfterFunc callbacks. Returns once the whole subtree is
   // cancelled, even when another thread got there first.
   void Cancel(const Error& why) {
-    std::vector<CancelState::Callback> cbs;
-    std::vector<std::shared_ptr<Node>> keep;  // freed only after the callbacks
-    CancelTree(why, cbs, keep);
-    for (auto& cb : cbs) cb();
+    CancelWork work;
+    CancelTree(why, work);
+    work.Run();
     Deregister();  // a cancelled child no longer needs its parent's bookkeeping
   }
 
   // Marks this subtree cancelled and collects its callbacks (descendants'
-  // first). Readers wait while a node is done but not yet finished, so a
-  // thread that sees a context cancelled also sees all its descendants
-  // cancelled, as in Go, where cancel holds the context's lock meanwhile.
-  // No user code runs in between (callbacks run, and nodes are freed, only
-  // afterwards), so the waits cannot deadlock: they only ever wait for a
-  // subtree that another thread is cancelling.
+  // first) and references to its nodes into `work`. Readers wait while a
+  // node is done but not yet finished, so a thread that sees a context
+  // cancelled also sees all its descendants cancelled, as in Go, where cancel
+  // holds the context's lock meanwhile. No user code runs in between
+  // (callbacks run, and nodes are freed, only afterwards), so the waits
+  // cannot deadlock: they only ever wait for a subtree that another thread is
+  // cancelling.
   // A node whose deadline has already passed was, as far as its users could
   // see, done with DeadlineExceeded before this call; it keeps that error, as
   // in Go, where the deadline's timer cancels the context first.
-  void CancelTree(const Error& why, std::vector<CancelState::Callback>& cbs, std::vector<std::shared_ptr<Node>>& keep) {
-    std::vector<std::pair<std::uint64_t, std::weak_ptr<Node>>> kids;
-    std::vector<std::pair<std::uint64_t, CancelState::Callback>> mine;
+  void CancelTree(const Error& why, CancelWork& work) {
+    Node* kids = nullptr;  // the children still alive, chained by work_next
+    List<Callback> mine;
     {
       std::unique_lock lock(own->mu);
       if (own->done) {
-        own->cv.wait(lock, [&] { return own->finished; });
+        while (!own->finished) own->cv.wait(lock);
         return;
       }
       own->done = true;
-      own->err = deadline && Now() >= *deadline ? DeadlineExceeded : why;
-      kids.swap(own->children);
-      mine.swap(own->callbacks);
+      own->err = has_deadline && Now() >= deadline ? DeadlineExceeded : why;
+      // Once done, no child registers any more. A child whose count is
+      // already 0 is being destroyed: it stays listed and removes itself.
+      for (Node* c = own->children.tail; c != nullptr; c = c->prev) {
+        if (TryRetain(c)) {
+          c->work_next = kids;
+          kids = c;
+        }
+      }
+      mine.Splice(own->callbacks);
     }
-    // Set `finished` on every way out, an exception (bad_alloc) included, so
-    // that no reader waits forever.
+    // Set `finished` on every way out, so that no reader waits forever.
     struct Finish {
       CancelState* s;
       explicit Finish(CancelState* state) noexcept : s(state) {}
@@ -161,23 +317,47 @@ struct Node {
         s->cv.notify_all();
       }
     } finish(own);
-    for (auto& [id, weak] : kids) {
-      if (auto child = weak.lock()) {
-        child->CancelTree(why, cbs, keep);
-        keep.push_back(std::move(child));
-      }
+    while (Node* c = kids) {
+      kids = c->work_next;
+      c->work_next = work.kept;  // `work` releases it, whatever happens next
+      work.kept = c;
+      c->CancelTree(why, work);
     }
-    for (auto& [id, cb] : mine) cbs.push_back(std::move(cb));
+    work.callbacks.Splice(mine);
   }
 
   // Waits, with `lock` held on s->mu, until a started cancellation of s has
   // reached all descendants. True if s is done.
   static bool DoneAndFinished(CancelState* s, std::unique_lock<std::mutex>& lock) {
     if (!s->done) return false;
-    s->cv.wait(lock, [&] { return s->finished; });
+    while (!s->finished) s->cv.wait(lock);
     return true;
   }
 };
+
+inline void Retain(const Node* n) noexcept { n->refs.fetch_add(1, std::memory_order_relaxed); }
+
+inline bool TryRetain(const Node* n) noexcept {
+  std::size_t c = n->refs.load(std::memory_order_relaxed);
+  while (c != 0) {
+    if (n->refs.compare_exchange_weak(c, c + 1, std::memory_order_acquire, std::memory_order_relaxed)) return true;
+  }
+  return false;
+}
+
+inline void Release(const Node* n) noexcept {
+  if (n->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete n;
+}
+
+inline CancelWork::~CancelWork() {
+  FreeAll(callbacks);
+  while (Node* n = kept) {
+    kept = n->work_next;
+    n->work_next = nullptr;
+    n->Deregister();
+    Release(n);
+  }
+}
 
 // A cancellable node: the node and its cancel state in one allocation.
 struct CancelNode final : Node {
@@ -185,9 +365,38 @@ struct CancelNode final : Node {
   CancelNode() = default;
   CancelNode(const CancelNode&) = delete;
   CancelNode& operator=(const CancelNode&) = delete;
-  // The stop callback may refer to `state`; end it before `state` goes.
-  ~CancelNode() { stop.reset(); }
+  // The stop callback may refer to `state`, and a listed node is reachable
+  // from its parent: end both before `state` goes.
+  ~CancelNode() override {
+    DropStopHook();
+    Deregister();
+  }
 };
+
+// What a std::stop_source's request_stop runs for WithStopToken: cancels the
+// node unless it is already being destroyed.
+struct StopCancel {
+  Node* node;
+  void operator()() const {
+    if (TryRetain(node)) {
+      const NodeRef keep = NodeRef::Adopt(node);
+      node->Cancel(Canceled);
+    }
+  }
+};
+
+struct StopHook {
+  std::stop_callback<StopCancel> callback;
+  StopHook(const std::stop_token& token, Node* node) : callback(token, StopCancel{node}) {}
+};
+
+// Ends the stop callback first: its destructor waits for a callback that is
+// running on another thread.
+inline void Node::DropStopHook() noexcept {
+  StopHook* hook = stop;
+  stop = nullptr;
+  delete hook;
+}
 
 }  // namespace detail
 
@@ -200,7 +409,8 @@ class Context {
 
   /// The deadline, if this context or an ancestor has one.
   [[nodiscard]] std::optional<Time> Deadline() const noexcept {
-    return node_ ? node_->deadline : std::nullopt;
+    if (!node_ || !node_->has_deadline) return std::nullopt;
+    return node_->deadline;
   }
 
   /// Empty while the context is live; context::Canceled after cancellation,
@@ -211,7 +421,7 @@ class Context {
       std::unique_lock lock(s->mu);
       if (detail::Node::DoneAndFinished(s, lock)) return s->err;
     }
-    if (node_->deadline && Now() >= *node_->deadline) return DeadlineExceeded;
+    if (node_->has_deadline && Now() >= node_->deadline) return DeadlineExceeded;
     return {};
   }
 
@@ -233,25 +443,24 @@ class Context {
   /// Blocks until the context is done or the time `until` comes; true if done.
   [[nodiscard]] bool WaitUntil(Time until) const {
     Time limit = until;
-    if (node_ && node_->deadline && *node_->deadline < limit) limit = *node_->deadline;
+    if (node_ && node_->has_deadline && node_->deadline < limit) limit = node_->deadline;
     detail::CancelState* s = node_ ? node_->nearest : nullptr;
     if (s == nullptr) {  // never cancelled: only the deadline or `until` ends the wait
       std::mutex m;
       std::condition_variable cv;
       std::unique_lock lock(m);
       if (limit == Time::max()) {
-        cv.wait(lock, [] { return false; });
-      } else {
-        cv.wait_until(lock, limit, [&] { return Now() >= limit; });
+        for (;;) cv.wait(lock);
       }
+      while (Now() < limit) cv.wait_until(lock, limit);
       lock.unlock();
       return Done();
     }
     std::unique_lock lock(s->mu);
     if (limit == Time::max()) {
-      s->cv.wait(lock, [&] { return s->finished; });
+      while (!s->finished) s->cv.wait(lock);
     } else {
-      s->cv.wait_until(lock, limit, [&] { return s->finished || Now() >= limit; });
+      while (!s->finished && Now() < limit) s->cv.wait_until(lock, limit);
     }
     lock.unlock();
     return Done();
@@ -277,8 +486,8 @@ class Context {
   friend Context WithValue(const Context&, const Key<T>&, T);
   friend struct Factory;
 
-  explicit Context(std::shared_ptr<const detail::Node> n) noexcept : node_(std::move(n)) {}
-  std::shared_ptr<const detail::Node> node_;
+  explicit Context(detail::NodeRef n) noexcept : node_(std::move(n)) {}
+  detail::NodeRef node_;
 };
 
 /// Cancels the context it came with (Go's context.CancelFunc). Calling it
@@ -293,12 +502,12 @@ class CancelFunc {
     if (node_) node_->Cancel(Canceled);
   }
   /// True when bound to a context.
-  explicit operator bool() const noexcept { return node_ != nullptr; }
+  explicit operator bool() const noexcept { return static_cast<bool>(node_); }
 
  private:
   friend struct Factory;
-  explicit CancelFunc(std::shared_ptr<detail::Node> n) noexcept : node_(std::move(n)) {}
-  std::shared_ptr<detail::Node> node_;
+  explicit CancelFunc(detail::NodeRef n) noexcept : node_(std::move(n)) {}
+  detail::NodeRef node_;
 };
 
 /// A derived context and the function that cancels it. Binds to
@@ -318,38 +527,50 @@ class AfterFuncHandle {
   /// false if it already ran (or is running) or was already stopped.
   bool Stop() {
     if (state_ == nullptr) return false;
-    std::lock_guard lock(state_->mu);
-    auto& c = state_->callbacks;
-    for (auto it = c.begin(); it != c.end(); ++it) {
-      if (it->first == id_) {
-        c.erase(it);
-        return true;
+    detail::Callback* found = nullptr;
+    {
+      std::lock_guard lock(state_->mu);
+      for (detail::Callback* c = state_->callbacks.head; c != nullptr; c = c->next) {
+        if (c->id == id_) {
+          state_->callbacks.Remove(c);
+          found = c;
+          break;
+        }
       }
     }
-    return false;
+    delete found;  // outside the lock: the callable's destructor is user code
+    return found != nullptr;
   }
 
  private:
   friend struct Factory;
-  AfterFuncHandle(std::shared_ptr<const detail::Node> keep, detail::CancelState* s, std::uint64_t id) noexcept
+  AfterFuncHandle(detail::NodeRef keep, detail::CancelState* s, std::uint64_t id) noexcept
       : keep_(std::move(keep)), state_(s), id_(id) {}
-  std::shared_ptr<const detail::Node> keep_;
+  detail::NodeRef keep_;  // keeps state_ alive
   detail::CancelState* state_ = nullptr;
   std::uint64_t id_ = 0;
 };
 
 // Builds contexts; not part of the public API.
 struct Factory {
-  static const std::shared_ptr<const detail::Node>& NodeOf(const Context& c) noexcept { return c.node_; }
+  static const detail::NodeRef& NodeOf(const Context& c) noexcept { return c.node_; }
 
-  static WithCancelResult Cancellable(const Context& parent, std::optional<Time> deadline) {
-    auto cn = std::make_shared<detail::CancelNode>();  // node and state in one allocation
-    std::shared_ptr<detail::Node> n = cn;
+  // A child of `parent` holding a new cancel state; with `has_deadline`,
+  // done at `deadline` or the parent's earlier one.
+  static WithCancelResult Cancellable(const Context& parent, bool has_deadline, Time deadline) {
+    auto* n = new detail::CancelNode();  // node and state in one allocation
+    detail::NodeRef ref = detail::NodeRef::Adopt(n);
     const auto& p = NodeOf(parent);
     n->parent = p;
-    n->deadline = p ? p->deadline : std::nullopt;
-    if (deadline && (!n->deadline || *deadline < *n->deadline)) n->deadline = deadline;
-    n->own = &cn->state;
+    if (p && p->has_deadline) {
+      n->has_deadline = true;
+      n->deadline = p->deadline;
+    }
+    if (has_deadline && (!n->has_deadline || deadline < n->deadline)) {
+      n->has_deadline = true;
+      n->deadline = deadline;
+    }
+    n->own = &n->state;
     n->nearest = n->own;
     if (detail::CancelState* ps = p ? p->nearest : nullptr) {
       Error parent_err;
@@ -359,38 +580,42 @@ struct Factory {
           parent_err = ps->err;
         } else {
           n->registered_in = ps;
-          n->registration = ps->next_id++;
-          ps->children.emplace_back(n->registration, n);
+          n->listed = true;
+          ps->children.PushBack(n);
         }
       }
       if (parent_err) n->Cancel(parent_err);
     }
-    return {Context(n), CancelFunc(n)};
+    return {Context(ref), CancelFunc(std::move(ref))};
   }
 
   static AfterFuncHandle After(const Context& ctx, std::function<void()> f) {
     const auto& n = NodeOf(ctx);
     detail::CancelState* s = n ? n->nearest : nullptr;
     if (s == nullptr) return {};
+    auto* entry = new detail::Callback;  // allocated before locking
+    entry->fn = std::move(f);
     {
       std::unique_lock lock(s->mu);
       if (!detail::Node::DoneAndFinished(s, lock)) {
-        const auto id = s->next_id++;
-        s->callbacks.emplace_back(id, std::move(f));
-        return {n, s, id};
+        entry->id = s->next_id++;
+        s->callbacks.PushBack(entry);
+        return {n, s, entry->id};
       }
     }
-    f();
+    const struct Free {
+      detail::Callback* c;
+      ~Free() { delete c; }
+    } free{entry};
+    entry->fn();
     return {};
   }
 
   static WithCancelResult FromStopToken(const Context& parent, const std::stop_token& token) {
-    auto r = Cancellable(parent, std::nullopt);
-    auto node = r.cancel.node_;
-    std::weak_ptr<detail::Node> weak = node;
-    node->stop.emplace(token, std::function<void()>([weak] {
-                         if (auto live = weak.lock()) live->Cancel(Canceled);
-                       }));
+    auto r = Cancellable(parent, false, Time{});
+    detail::Node* n = r.cancel.node_.get();
+    // Runs the callback at once if a stop was already requested.
+    n->stop = new detail::StopHook(token, n);
     return r;
   }
 };
@@ -402,16 +627,16 @@ inline Context TODO() noexcept { return {}; }
 
 /// A child of `parent` that is cancelled when the returned CancelFunc is
 /// called or when `parent` is cancelled, whichever comes first.
-inline WithCancelResult WithCancel(const Context& parent) { return Factory::Cancellable(parent, std::nullopt); }
+inline WithCancelResult WithCancel(const Context& parent) { return Factory::Cancellable(parent, false, Time{}); }
 
 /// Like WithCancel, and done at time `d` (or the parent's earlier deadline).
-inline WithCancelResult WithDeadline(const Context& parent, Time d) { return Factory::Cancellable(parent, d); }
+inline WithCancelResult WithDeadline(const Context& parent, Time d) { return Factory::Cancellable(parent, true, d); }
 
 /// Like WithDeadline with a deadline `timeout` from now.
 inline WithCancelResult WithTimeout(const Context& parent, Duration timeout) {
   const Time now = Now();
   const Time d = timeout >= Time::max() - now ? Time::max() : now + timeout;
-  return Factory::Cancellable(parent, d);
+  return Factory::Cancellable(parent, true, d);
 }
 
 /// A child of `parent` that is also cancelled when `token`'s stop is
@@ -423,14 +648,18 @@ inline WithCancelResult WithStopToken(const Context& parent, const std::stop_tok
 /// A child of `parent` that carries `value` under `key`.
 template <class T>
 Context WithValue(const Context& parent, const Key<T>& key, T value) {
-  auto n = std::make_shared<detail::Node>();
+  auto* n = new detail::Node();
+  detail::NodeRef ref = detail::NodeRef::Adopt(n);
   const auto& p = Factory::NodeOf(parent);
   n->parent = p;
-  n->deadline = p ? p->deadline : std::nullopt;
-  n->nearest = p ? p->nearest : nullptr;
+  if (p) {
+    n->has_deadline = p->has_deadline;
+    n->deadline = p->deadline;
+    n->nearest = p->nearest;
+  }
   n->key = &key;
   n->value = std::move(value);
-  return Context(std::move(n));
+  return Context(std::move(ref));
 }
 
 /// Runs `f` once `ctx` is cancelled (on the cancelling thread), or at once if

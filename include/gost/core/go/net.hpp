@@ -10,7 +10,6 @@
 // the pointer owns the connection, and destroying a Conn must close it.
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <compare>
 #include <cstddef>
@@ -249,6 +248,14 @@ class IP {
 
 namespace detail {
 
+// How many of the `prefix` leading bits of an address fall in byte `i`: 0 to
+// 8. (A plain expression rather than std::min/std::max, whose header
+// <algorithm> is costly to compile and would be needed for nothing else.)
+constexpr int PrefixBitsOfByte(int prefix, int i) noexcept {
+  const int rest = prefix - i * 8;
+  return rest <= 0 ? 0 : (rest >= 8 ? 8 : rest);
+}
+
 inline Error ParseError(std::string_view what, std::string_view input) {
   std::string text = "net: invalid ";
   text.append(what).append(" \"").append(input.substr(0, 256));
@@ -372,7 +379,7 @@ class IPNet {
     auto b = ip.To16();
     const int total = ip.Is4() ? bits + 96 : bits;
     for (int i = 0; i < 16; ++i) {
-      const int keep = std::min(8, std::max(0, total - i * 8));
+      const int keep = detail::PrefixBitsOfByte(total, i);
       const auto mask = static_cast<std::uint8_t>(keep == 0 ? 0 : 0xffU << static_cast<unsigned>(8 - keep));
       b[static_cast<std::size_t>(i)] &= mask;
     }
@@ -390,7 +397,7 @@ class IPNet {
     const auto& a = ip.To16();
     const auto& n = ip_.To16();
     for (int i = 0; i < 16; ++i) {
-      const int keep = std::min(8, std::max(0, total - i * 8));
+      const int keep = detail::PrefixBitsOfByte(total, i);
       const auto mask = static_cast<std::uint8_t>(keep == 0 ? 0 : 0xffU << static_cast<unsigned>(8 - keep));
       if ((a[static_cast<std::size_t>(i)] & mask) != n[static_cast<std::size_t>(i)]) return false;
     }
@@ -450,7 +457,7 @@ inline Result<CIDR> ParseCIDR(std::string_view s) {
     // an IPv6 one.
     auto b = ip->To16();
     for (int i = 0; i < 16; ++i) {
-      const int keep = std::min(8, std::max(0, bits - i * 8));
+      const int keep = detail::PrefixBitsOfByte(bits, i);
       const auto mask = static_cast<std::uint8_t>(keep == 0 ? 0 : 0xffU << static_cast<unsigned>(8 - keep));
       b[static_cast<std::size_t>(i)] &= mask;
     }

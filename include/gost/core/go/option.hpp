@@ -58,29 +58,31 @@ class OptionFunc {
       if (!f) return;
     }
     if constexpr (kFitsInline<Fn>) {
-      ::new (static_cast<void*>(buf_)) Fn(std::forward<F>(f));
+      ::new (static_cast<void*>(buf_)) Fn(static_cast<F&&>(f));
     } else {
-      ::new (static_cast<void*>(buf_)) Fn*(new Fn(std::forward<F>(f)));
+      ::new (static_cast<void*>(buf_)) Fn*(new Fn(static_cast<F&&>(f)));
     }
-    ops_ = &OpsFor<Fn>::kOps;  // only once the callable is in place
+    invoke_ = &Invoke<Fn>;
+    manage_ = &Manage<Fn>;  // only once the callable is in place
   }
 
   /// A copy of `other`'s callable (empty if `other` is).
-  OptionFunc(const OptionFunc& other) : ops_(other.ops_) {
-    if (ops_ != nullptr) ops_->copy(buf_, other.buf_);
+  OptionFunc(const OptionFunc& other) : invoke_(other.invoke_), manage_(other.manage_) {
+    if (manage_ != nullptr) manage_(Op::Copy, buf_, const_cast<unsigned char*>(other.buf_));  // NOLINT
   }
   /// Takes `other`'s callable; `other` is left empty.
-  OptionFunc(OptionFunc&& other) noexcept : ops_(other.ops_) {
-    if (ops_ != nullptr) {
-      ops_->move(buf_, other.buf_);
-      other.ops_ = nullptr;
+  OptionFunc(OptionFunc&& other) noexcept : invoke_(other.invoke_), manage_(other.manage_) {
+    if (manage_ != nullptr) {
+      manage_(Op::Move, buf_, other.buf_);
+      other.invoke_ = nullptr;
+      other.manage_ = nullptr;
     }
   }
   /// Replaces the callable with a copy of `other`'s.
   OptionFunc& operator=(const OptionFunc& other) {
     if (this != &other) {
       OptionFunc copy(other);
-      *this = std::move(copy);
+      *this = static_cast<OptionFunc&&>(copy);
     }
     return *this;
   }
@@ -88,9 +90,12 @@ class OptionFunc {
   OptionFunc& operator=(OptionFunc&& other) noexcept {
     if (this != &other) {
       Reset();
-      if (other.ops_ != nullptr) {
-        other.ops_->move(buf_, other.buf_);
-        ops_ = std::exchange(other.ops_, nullptr);
+      if (other.manage_ != nullptr) {
+        other.manage_(Op::Move, buf_, other.buf_);
+        invoke_ = other.invoke_;
+        manage_ = other.manage_;
+        other.invoke_ = nullptr;
+        other.manage_ = nullptr;
       }
     }
     return *this;
@@ -103,68 +108,83 @@ class OptionFunc {
   ~OptionFunc() { Reset(); }
 
   /// True unless empty.
-  explicit operator bool() const noexcept { return ops_ != nullptr; }
+  explicit operator bool() const noexcept { return invoke_ != nullptr; }
 
   /// Applies the option. Precondition: not empty.
-  void operator()(O* opts) const { ops_->invoke(buf_, opts); }
+  void operator()(O* opts) const { invoke_(buf_, opts); }
 
-  friend bool operator==(const OptionFunc& f, std::nullptr_t) noexcept { return f.ops_ == nullptr; }
+  friend bool operator==(const OptionFunc& f, std::nullptr_t) noexcept { return f.invoke_ == nullptr; }
 
  private:
-  struct Ops {
-    void (*invoke)(const void*, O*);
-    void (*copy)(void*, const void*);
-    void (*move)(void*, void*) noexcept;
-    void (*destroy)(void*) noexcept;
-  };
+  // Two function pointers per callable type, rather than a table of four:
+  // every option function instantiates what its lambda needs here, so the
+  // fewer templates per lambda, the cheaper the library is to compile.
+  enum class Op : unsigned char { Copy, Move, Destroy };
 
   template <class Fn>
   static constexpr bool kFitsInline = sizeof(Fn) <= kInlineSize && alignof(Fn) <= alignof(std::max_align_t) &&
                                       std::is_nothrow_move_constructible_v<Fn>;
 
   template <class Fn>
-  struct OpsFor {
-    static Fn* Get(void* p) noexcept {
-      if constexpr (kFitsInline<Fn>) return std::launder(static_cast<Fn*>(p));
-      else return *std::launder(static_cast<Fn**>(p));
-    }
-    static const Fn* Get(const void* p) noexcept { return Get(const_cast<void*>(p)); }  // NOLINT
-    static void Invoke(const void* p, O* o) { (*Get(p))(o); }
-    static void Copy(void* dst, const void* src) {
-      if constexpr (kFitsInline<Fn>) ::new (dst) Fn(*Get(src));
-      else ::new (dst) Fn*(new Fn(*Get(src)));
-    }
-    static void Move(void* dst, void* src) noexcept {
-      if constexpr (kFitsInline<Fn>) {
-        ::new (dst) Fn(std::move(*Get(src)));
-        Get(src)->~Fn();
-      } else {
-        ::new (dst) Fn*(Get(src));
+  static void Invoke(const void* p, O* o) {
+    if constexpr (kFitsInline<Fn>) (*static_cast<const Fn*>(p))(o);
+    else (**static_cast<Fn* const*>(p))(o);
+  }
+
+  // Copy: builds a copy of src's callable in the raw storage dst (may throw).
+  // Move: the same by moving, and ends src's callable (never throws).
+  // Destroy: ends src's callable; dst is unused (never throws).
+  template <class Fn>
+  static void Manage(Op op, void* dst, void* src) {
+    if constexpr (kFitsInline<Fn>) {
+      Fn* from = static_cast<Fn*>(src);
+      if (op == Op::Copy) {
+        ::new (dst) Fn(*from);
+        return;
       }
+      if (op == Op::Move) ::new (dst) Fn(static_cast<Fn&&>(*from));
+      from->~Fn();
+    } else {
+      Fn* from = *static_cast<Fn**>(src);
+      if (op == Op::Copy) ::new (dst) Fn*(new Fn(*from));
+      else if (op == Op::Move) ::new (dst) Fn*(from);
+      else delete from;
     }
-    static void Destroy(void* p) noexcept {
-      if constexpr (kFitsInline<Fn>) Get(p)->~Fn();
-      else delete Get(p);
-    }
-    static constexpr Ops kOps{&Invoke, &Copy, &Move, &Destroy};
-  };
+  }
 
   void Reset() noexcept {
-    if (ops_ != nullptr) std::exchange(ops_, nullptr)->destroy(buf_);
+    if (manage_ != nullptr) {
+      auto* manage = manage_;
+      invoke_ = nullptr;
+      manage_ = nullptr;
+      manage(Op::Destroy, nullptr, buf_);
+    }
   }
 
   alignas(std::max_align_t) unsigned char buf_[kInlineSize]{};  // NOLINT(cppcoreguidelines-avoid-c-arrays)
-  const Ops* ops_ = nullptr;
+  void (*invoke_)(const void*, O*) = nullptr;   // null when empty
+  void (*manage_)(Op, void*, void*) = nullptr;  // null when empty
 };
+
+namespace detail {
+// ApplyOptions without copying the list. The library's own inline code uses
+// it: copying a Variadic makes the compiler weigh std::span's range
+// constructor for it (a Variadic is a contiguous range), which is costly to
+// compile, once per option type, in every file that includes the header.
+template <class O>
+void ApplyOptionList(O& opts, const Variadic<OptionFunc<O>>& options) {
+  for (const auto& opt : options) {
+    if (opt) opt(&opts);
+  }
+}
+}  // namespace detail
 
 /// Applies options to `opts` in order, skipping empty ones (Go: nil options).
 /// O is deduced from `opts` alone, so `options` may be any form Variadic
 /// accepts: one option, a braced list, a vector or a span.
 template <class O>
 void ApplyOptions(O& opts, std::type_identity_t<Variadic<OptionFunc<O>>> options) {
-  for (const auto& opt : options) {
-    if (opt) opt(&opts);
-  }
+  detail::ApplyOptionList(opts, options);
 }
 
 /// Builds an options struct from a list of options (a default O, then each
@@ -172,7 +192,7 @@ void ApplyOptions(O& opts, std::type_identity_t<Variadic<OptionFunc<O>>> options
 template <class O>
 O MakeOptions(std::type_identity_t<Variadic<OptionFunc<O>>> options) {
   O opts{};
-  ApplyOptions(opts, options);
+  detail::ApplyOptionList(opts, options);
   return opts;
 }
 

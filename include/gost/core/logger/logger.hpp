@@ -17,11 +17,11 @@
 
 #include <any>
 #include <charconv>
-#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -141,37 +141,59 @@ class Args {
   Args() noexcept = default;
   // NOLINTBEGIN(google-explicit-constructor)
   /// The arguments of a braced list: `log.Info({"took", ms, "ms"})`.
-  Args(std::initializer_list<Arg> list) noexcept : list_(list) {}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+// The list's array lives until the end of the full expression that holds the
+// call, which is as long as an Args may be used (as for Variadic).
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
+#endif
+  Args(std::initializer_list<Arg> list) noexcept : data_(list.begin()), size_(list.size()) {}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
   /// A single argument, anything an Arg can be built from: `log.Info("ready")`.
   template <class T>
     requires(std::is_constructible_v<Arg, const T&> && !std::is_same_v<std::remove_cvref_t<T>, Args>)
-  Args(const T& one) : one_(one), list_(one_) {}
+  Args(const T& one) : one_(one), data_(&one_), size_(1) {}
   /// Arguments already gathered in a Variadic (a vector built at run time).
-  Args(Variadic<Arg> list) noexcept : list_(list) {}
+  Args(Variadic<Arg> list) noexcept : data_(list.data()), size_(list.size()) {}
   // NOLINTEND(google-explicit-constructor)
   /// A view of the same arguments (a single argument is copied along).
-  Args(const Args& other) : one_(other.one_), list_(other.list_.data() == &other.one_ ? Variadic<Arg>(one_) : other.list_) {}
+  Args(const Args& other)
+      : one_(other.one_), data_(other.data_ == &other.one_ ? &one_ : other.data_), size_(other.size_) {}
   Args& operator=(const Args&) = delete;
   ~Args() = default;
 
   /// Iterators over the arguments, in call order.
   ///@{
-  [[nodiscard]] const Arg* begin() const noexcept { return list_.begin(); }
-  [[nodiscard]] const Arg* end() const noexcept { return list_.end(); }
+  [[nodiscard]] const Arg* begin() const noexcept { return data_; }
+  [[nodiscard]] const Arg* end() const noexcept { return data_ + size_; }
   ///@}
   /// How many arguments there are.
-  [[nodiscard]] std::size_t size() const noexcept { return list_.size(); }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
   /// True when there are none.
-  [[nodiscard]] bool empty() const noexcept { return list_.empty(); }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
   /// The argument at `i`; precondition: i < size().
-  [[nodiscard]] const Arg& operator[](std::size_t i) const noexcept { return list_[i]; }
+  [[nodiscard]] const Arg& operator[](std::size_t i) const noexcept { return data_[i]; }
 
  private:
+  // A pointer and a length rather than a Variadic<Arg>: copying a Variadic
+  // weighs std::span's range constructor (a Variadic is a contiguous range),
+  // which is costly to compile, in every file that includes this header.
   Arg one_;
-  Variadic<Arg> list_;
+  const Arg* data_ = nullptr;
+  std::size_t size_ = 0;
 };
 
 namespace detail {
+
+// NaN and infinity tests without <cmath>, which is one of the costliest
+// standard headers to compile and is needed for nothing else here.
+constexpr bool IsNaN(double d) noexcept { return d != d; }  // NOLINT(misc-redundant-expression)
+constexpr bool IsInf(double d) noexcept {
+  return d == std::numeric_limits<double>::infinity() || d == -std::numeric_limits<double>::infinity();
+}
+constexpr bool IsFinite(double d) noexcept { return !IsNaN(d) && !IsInf(d); }
 
 inline void Append(std::string& out, const Arg& a, char verb = 'v') {
   struct Visitor {
@@ -192,8 +214,8 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
       else out += std::to_string(u);
     }
     void Float(double d) const {
-      if (std::isnan(d)) { out += "NaN"; return; }
-      if (std::isinf(d)) { out += d > 0 ? "+Inf" : "-Inf"; return; }
+      if (IsNaN(d)) { out += "NaN"; return; }
+      if (IsInf(d)) { out += d > 0 ? "+Inf" : "-Inf"; return; }
       if (verb == 'f') { out += std::to_string(d); return; }  // %f: 6 decimals
       // %v: Go's %g with the shortest exact digits; an exponent below 1e-4
       // and from 1e21 on.
@@ -352,7 +374,7 @@ inline std::string Sprintf(std::string_view format, const Args& args) {
     }
     std::string piece;
     const bool fixed = arg.kind() == Arg::Kind::Float && precision && (verb == 'f' || verb == 'v') &&
-                       std::isfinite(arg.AsFloat());
+                       detail::IsFinite(arg.AsFloat());
     if (fixed) {
       char buf[416];  // NOLINT(cppcoreguidelines-avoid-c-arrays): sign + 309 digits + '.' + 100 decimals
       const auto r = std::to_chars(buf, buf + sizeof buf, arg.AsFloat(), std::chars_format::fixed,
