@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <future>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -335,6 +336,85 @@ TEST(PipeTest, TimeoutOfAPartlyReadWriteKeepsTheCount) {
   });
   EXPECT_EQ(ReadString(*b, 2), "XY");
   EXPECT_FALSE(w2.get().err);
+}
+
+// Two writers and two readers on one direction of a pipe while a third
+// thread keeps moving both ends' deadlines (so calls time out part way), and
+// finally a close. Every Write reports how many of its bytes went through;
+// exactly those bytes arrive, none lost and none twice: writer w sends the
+// bytes 100 * w + (k % 100) for k = 0, 1, 2..., and the readers' tally of
+// each value must match what the writers' counts imply.
+TEST(PipeTest, StressConcurrentIoDeadlinesAndClose) {
+  auto [a, b] = net::Pipe();
+  constexpr std::size_t kWriters = 2;
+  constexpr std::size_t kBytes = 6000;       // per writer
+  constexpr int kMaxAttempts = 200000;       // bounds the test if calls keep timing out
+  std::atomic<bool> writing{true};
+  std::vector<std::size_t> sent(kWriters, 0);
+  std::vector<std::thread> writers;
+  for (std::size_t w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w, &conn = *a] {
+      std::size_t next = 0;
+      for (int i = 0; next < kBytes && i < kMaxAttempts; ++i) {
+        std::vector<std::byte> chunk(1 + static_cast<std::size_t>(i % 37));
+        for (std::size_t k = 0; k < chunk.size(); ++k) {
+          chunk[k] = static_cast<std::byte>(((next + k) % 100) + 100 * w);
+        }
+        const auto r = conn.Write(chunk);
+        EXPECT_LE(r.n, chunk.size());
+        next += r.n;
+        if (r.err) {
+          EXPECT_EQ(r.err, net::ErrDeadlineExceeded) << r.err;
+        }
+      }
+      sent[w] = next;
+    });
+  }
+  std::mutex mu;
+  std::vector<std::size_t> tally(256, 0);  // guarded by mu: count per byte value
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 2; ++r) {
+    readers.emplace_back([&, &conn = *b] {
+      std::byte buf[16];
+      for (int i = 1;; ++i) {
+        if (i % 64 == 0) std::this_thread::sleep_for(300us);  // let writers wait
+        const auto res = conn.Read(buf);
+        {
+          std::lock_guard lock(mu);
+          for (std::size_t k = 0; k < res.n; ++k) ++tally[static_cast<std::size_t>(buf[k])];
+        }
+        if (res.err == net::ErrDeadlineExceeded) continue;
+        if (res.err) return;  // EOF once the writing end is closed
+      }
+    });
+  }
+  std::thread mover([&, &x = *a, &y = *b] {
+    int i = 0;
+    while (writing.load()) {
+      const auto d = std::chrono::microseconds(50 + (i++ % 7) * 40);
+      (void)x.SetWriteDeadline(core::Now() + d);
+      (void)y.SetReadDeadline(core::Now() + d);
+      std::this_thread::sleep_for(2 * d);  // past the deadline half the time
+    }
+  });
+  for (auto& t : writers) t.join();
+  writing = false;
+  mover.join();
+  ASSERT_FALSE(a->Close());
+  for (auto& t : readers) t.join();
+
+  std::vector<std::size_t> expected(256, 0);
+  std::size_t total = 0;
+  for (std::size_t w = 0; w < kWriters; ++w) {
+    for (std::size_t k = 0; k < sent[w]; ++k) ++expected[(k % 100) + 100 * w];
+    total += sent[w];
+  }
+  EXPECT_GT(total, 0U);
+  EXPECT_EQ(tally, expected) << "bytes lost or delivered twice";
+  // Calls after the close fail at once instead of hanging.
+  EXPECT_EQ(a->Write(core::AsBytes("x")).err, net::ErrClosed);
+  std::byte one[1];
+  EXPECT_TRUE(b->Read(one).err);
 }
 
 TEST(PipeListenerTest, DialIsAcceptedAndConnected) {

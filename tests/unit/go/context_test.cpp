@@ -926,4 +926,59 @@ TEST(StressTest, ConcurrentCreateDropAndCancel) {
   }
 }
 
+// Deadlines expiring while children are created and the parent is
+// cancelled: every context ends done, one whose deadline had passed before
+// the cancellation reports DeadlineExceeded, every AfterFunc callback runs
+// exactly once, and the parent lists no child afterwards.
+TEST(StressTest, DeadlinesExpireWhileChildrenAreMadeAndTheParentIsCancelled) {
+  for (int round = 0; round < 4; ++round) {
+    auto [parent, cancel] = context::WithTimeout(Background(), 3ms);
+    constexpr int kThreads = 3;
+    constexpr int kPerThread = 150;
+    std::vector<std::vector<Context>> made(kThreads);
+    std::atomic<int> registered{0};
+    std::atomic<int> ran{0};
+    std::atomic<int> created{0};
+    std::vector<std::thread> makers;
+    makers.reserve(kThreads);
+    for (int t = 0; t < kThreads; ++t) {
+      makers.emplace_back([&, t, p = parent] {
+        auto& mine = made[static_cast<std::size_t>(t)];
+        mine.reserve(kPerThread);
+        for (int i = 0; i < kPerThread; ++i) {
+          // Own deadlines from 0 to 4 ms: some before the parent's, some after.
+          auto [child, cc] = context::WithTimeout(p, std::chrono::microseconds((i * 37) % 4000));
+          (void)cc;
+          (void)context::AfterFunc(child, [&ran] { ++ran; });
+          ++registered;
+          mine.push_back(child);
+          ++created;
+        }
+      });
+    }
+    while (created.load() < kThreads * kPerThread / 2) std::this_thread::yield();
+    const Time before_cancel = Now();
+    cancel();
+    for (auto& m : makers) m.join();
+
+    const auto parent_deadline = parent.Deadline();
+    ASSERT_TRUE(parent_deadline.has_value());
+    for (const auto& list : made) {
+      for (const auto& c : list) {
+        const Error err = c.Err();
+        ASSERT_TRUE(err == context::Canceled || err == context::DeadlineExceeded) << err;
+        EXPECT_EQ(c.Err(), err) << "Err() changed between two calls";
+        const auto d = c.Deadline();
+        ASSERT_TRUE(d.has_value());
+        EXPECT_LE(*d, *parent_deadline);
+        if (*d < before_cancel) {
+          EXPECT_EQ(err, context::DeadlineExceeded);
+        }
+      }
+    }
+    EXPECT_EQ(ran.load(), registered.load()) << "every callback runs exactly once";
+    EXPECT_EQ(ChildrenListed(parent), 0U);
+  }
+}
+
 }  // namespace
