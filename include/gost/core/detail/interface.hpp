@@ -10,17 +10,21 @@
 #include <type_traits>
 
 /// Declares the special members of interface `Type`; put it first in the body.
-/// Leaves the access at `public:`.
+/// Leaves the access at `public:`. The moves are noexcept: an interface has
+/// no data to move.
+// NOLINTBEGIN(bugprone-macro-parentheses): `Type` is a class name in
+// declarator position; parentheses around it would not compile.
 #define GOST_CORE_INTERFACE(Type)               \
  protected:                                     \
   Type() = default;                             \
   Type(const Type&) = default;                  \
-  Type(Type&&) = default;                       \
+  Type(Type&&) noexcept = default;              \
   Type& operator=(const Type&) = default;       \
-  Type& operator=(Type&&) = default;            \
+  Type& operator=(Type&&) noexcept = default;   \
                                                 \
  public:                                        \
   virtual ~Type() = default
+// NOLINTEND(bugprone-macro-parentheses)
 
 namespace gost::core::detail {
 

@@ -176,7 +176,7 @@ std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>&
     if (u >= 0x20 && u < 0x7f && u != '"' && u != '\\') {
       os << static_cast<char>(u);
     } else {
-      static constexpr char kHex[] = "0123456789abcdef";
+      static constexpr std::string_view kHex = "0123456789abcdef";
       os << "\\x" << kHex[u >> 4] << kHex[u & 0xf];
     }
   }

@@ -215,7 +215,7 @@ struct CancelWork {
   void Run() {
     while (Callback* c = callbacks.head) {
       callbacks.Remove(c);
-      struct Free {
+      struct Free {  // NOLINT(cppcoreguidelines-special-member-functions): block-local guard, never copied
         Callback* c;
         ~Free() { delete c; }
       } free{c};
@@ -448,6 +448,7 @@ class Context {
     if (s == nullptr) {  // never cancelled: only the deadline or `until` ends the wait
       std::mutex m;
       std::condition_variable cv;
+      // cppcheck-suppress localMutex ; a private timed sleep: nothing else waits on cv or locks m
       std::unique_lock lock(m);
       if (limit == Time::max()) {
         for (;;) cv.wait(lock);
@@ -603,7 +604,7 @@ struct Factory {
         return {n, s, entry->id};
       }
     }
-    const struct Free {
+    const struct Free {  // NOLINT(cppcoreguidelines-special-member-functions): block-local guard, never copied
       detail::Callback* c;
       ~Free() { delete c; }
     } free{entry};

@@ -136,8 +136,8 @@ class Error {
   Error(std::error_code code) noexcept : code_(code) {}  // NOLINT(google-explicit-constructor)
   /// An error from an enum registered with std::is_error_code_enum.
   template <class E>
-  requires std::is_error_code_enum_v<E> Error(E e)
-  noexcept : Error(std::error_code(make_error_code(e))) {}  // NOLINT(google-explicit-constructor)
+  requires std::is_error_code_enum_v<E> Error(E e)  // NOLINT(google-explicit-constructor)
+  noexcept : Error(std::error_code(make_error_code(e))) {}
   /// An error backed by a custom implementation; null gives no error.
   explicit Error(std::shared_ptr<const ErrorBase> rep) noexcept : rep_(std::move(rep)) {}
 

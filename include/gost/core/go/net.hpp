@@ -208,7 +208,7 @@ class IP {
       }
       i = j;
     }
-    static constexpr char kHex[] = "0123456789abcdef";
+    static constexpr std::string_view kHex = "0123456789abcdef";
     std::string out;
     for (int i = 0; i < 8; ++i) {
       if (i == best) {
@@ -321,7 +321,7 @@ inline bool Parse6(std::string_view s, std::array<std::uint8_t, 16>& out) {
       if (n + 4 > 16) return false;
       std::uint8_t v4[4];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
       if (!Parse4(s.substr(i), v4)) return false;
-      for (int k = 0; k < 4; ++k) out[static_cast<std::size_t>(n++)] = v4[k];
+      for (const std::uint8_t b : v4) out[static_cast<std::size_t>(n++)] = b;
       i = s.size();
       break;
     }
@@ -342,7 +342,8 @@ inline bool Parse6(std::string_view s, std::array<std::uint8_t, 16>& out) {
   if (n < 16) {
     if (ellipsis < 0) return false;
     const int shift = 16 - n;
-    for (int k = n - 1; k >= ellipsis; --k) out[static_cast<std::size_t>(k + shift)] = out[static_cast<std::size_t>(k)];
+    const auto gap = static_cast<std::size_t>(shift);
+    for (int k = n - 1; k >= ellipsis; --k) out[static_cast<std::size_t>(k) + gap] = out[static_cast<std::size_t>(k)];
     for (int k = ellipsis; k < ellipsis + shift; ++k) out[static_cast<std::size_t>(k)] = 0;
   } else if (ellipsis >= 0) {
     return false;  // "::" must stand for at least one group
@@ -373,7 +374,7 @@ class IPNet {
   IPNet() = default;
   /// The network of `ip` with a `bits`-bit prefix; the host bits of `ip` are
   /// cleared. Throws std::invalid_argument if ip is empty or bits out of range.
-  IPNet(net::IP ip, int bits) : bits_(bits) {
+  IPNet(const net::IP& ip, int bits) : bits_(bits) {
     const int max = ip.Is4() ? 32 : 128;
     if (!ip.valid() || bits < 0 || bits > max) throw std::invalid_argument("gost: invalid IPNet prefix");
     auto b = ip.To16();

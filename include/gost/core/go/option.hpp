@@ -52,6 +52,7 @@ class OptionFunc {
   /// empty std::function gives an empty option, as a nil func does in Go.
   template <class F>
     requires(!std::is_same_v<std::decay_t<F>, OptionFunc> && detail::OptionCallable<std::decay_t<F>, O>)
+  // NOLINTNEXTLINE(bugprone-forwarding-reference-overload): the requires-clause excludes OptionFunc
   OptionFunc(F&& f) {  // NOLINT(google-explicit-constructor)
     using Fn = std::decay_t<F>;
     if constexpr (std::is_pointer_v<Fn> || detail::kIsStdFunction<Fn>) {
@@ -67,10 +68,12 @@ class OptionFunc {
   }
 
   /// A copy of `other`'s callable (empty if `other` is).
+  // cppcheck-suppress nullPointerRedundantCheck ; manage_(...) below initializes the member, it is no call
   OptionFunc(const OptionFunc& other) : invoke_(other.invoke_), manage_(other.manage_) {
     if (manage_ != nullptr) manage_(Op::Copy, buf_, const_cast<unsigned char*>(other.buf_));  // NOLINT
   }
   /// Takes `other`'s callable; `other` is left empty.
+  // cppcheck-suppress nullPointerRedundantCheck ; manage_(...) below initializes the member, it is no call
   OptionFunc(OptionFunc&& other) noexcept : invoke_(other.invoke_), manage_(other.manage_) {
     if (manage_ != nullptr) {
       manage_(Op::Move, buf_, other.buf_);

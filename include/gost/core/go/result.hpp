@@ -64,6 +64,7 @@ class Result {
   template <class U = T>
     requires(std::is_constructible_v<T, U &&> && !std::is_same_v<std::remove_cvref_t<U>, Result> &&
              !std::is_same_v<std::remove_cvref_t<U>, Error> && !std::is_error_code_enum_v<std::remove_cvref_t<U>>)
+  // NOLINTNEXTLINE(bugprone-forwarding-reference-overload): the requires-clause excludes Result
   Result(U&& v) : has_(true) {  // NOLINT(google-explicit-constructor)
     ::new (static_cast<void*>(&value_)) T(std::forward<U>(v));
   }
@@ -78,6 +79,7 @@ class Result {
   /// errors::Code values.
   template <class E>
     requires std::is_error_code_enum_v<E>
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): delegates; Result(Error) sets has_
   Result(E e) : Result(Error(e)) {}  // NOLINT(google-explicit-constructor)
 
   /// A copy of `other`'s value or error (only when T is copyable).
@@ -112,6 +114,7 @@ class Result {
   {
     if (this != &other) {
       Destroy();
+      // cppcheck-suppress throwInNoexceptFunction ; only throws when T's move can, and then this is noexcept(false)
       Emplace(std::move(other));
     }
     return *this;
@@ -192,6 +195,8 @@ class Result {
       } catch (...) {
         has_ = false;
         ::new (static_cast<void*>(&err_)) Error(errors::Code::Generic);
+        // cppcheck-suppress throwInNoexceptFunction ; this branch exists only when T's move can throw,
+        // and then the function is noexcept(false)
         throw;
       }
     }

@@ -29,7 +29,7 @@ inline bool Unreserved(char c) noexcept {
 }
 
 inline std::string Escape(std::string_view s, Mode mode) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
+  static constexpr std::string_view kHex = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -176,7 +176,10 @@ class Values {
     values.push_back(std::move(value));
   }
   /// Appends a value to key.
-  void Add(std::string key, std::string value) { Slot(std::move(key)).push_back(std::move(value)); }
+  void Add(std::string key, std::string value) {
+    auto& values = Slot(std::move(key));
+    values.push_back(std::move(value));
+  }
   /// Removes key.
   void Del(std::string_view key) {
     if (auto it = m_.find(key); it != m_.end()) m_.erase(it);

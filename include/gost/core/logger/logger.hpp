@@ -136,7 +136,7 @@ class Arg {
 
 /// The arguments of one log call: none, one value, or a braced list. Like
 /// Variadic it borrows and must not be stored.
-class Args {
+class Args {  // NOLINT(cppcoreguidelines-special-member-functions): a move is the copy (re-points data_)
  public:
   Args() noexcept = default;
   // NOLINTBEGIN(google-explicit-constructor)

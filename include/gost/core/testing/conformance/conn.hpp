@@ -26,6 +26,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -218,7 +219,7 @@ class ConnConformanceTest : public ::testing::TestWithParam<ConnFactory> {
   void Resync(Conn& c) {
     EXPECT_FALSE(c.SetDeadline(Time{}));
     auto writer = Go([&c] {
-      const std::byte ff[1] = {std::byte{0xff}};
+      const std::array<std::byte, 1> ff = {std::byte{0xff}};
       const Error err = conformance_detail::WriteAll(c, ff);
       EXPECT_FALSE(err) << "resync: Write failed: " << err;
     });
@@ -323,6 +324,7 @@ class ConnConformanceTest : public ::testing::TestWithParam<ConnFactory> {
     Go([&c2] { conformance_detail::WriteRandom(c2); });
     (void)c1.SetReadDeadline(Now() + std::chrono::milliseconds(1));
     std::vector<core::detail::testkit::TaskPtr> readers;
+    readers.reserve(10);
     for (int i = 0; i < 10; ++i) {
       readers.push_back(Go([&c1] {
         std::vector<std::byte> b1(1024);
@@ -344,6 +346,7 @@ class ConnConformanceTest : public ::testing::TestWithParam<ConnFactory> {
     Go([&c2] { conformance_detail::Discard(c2); });
     (void)c1.SetWriteDeadline(Now() + std::chrono::milliseconds(1));
     std::vector<core::detail::testkit::TaskPtr> writers;
+    writers.reserve(10);
     for (int i = 0; i < 10; ++i) {
       writers.push_back(Go([&c1] {
         std::vector<std::byte> b1(1024);

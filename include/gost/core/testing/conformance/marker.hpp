@@ -159,6 +159,7 @@ TEST_P(MarkerConformanceTest, ConcurrentMarksAreAllCounted) {
       }
     });
     std::vector<core::detail::testkit::TaskPtr> markers;
+    markers.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
       markers.push_back(session.Go([&] {
         for (int i = 0; i < kMarks; ++i) m->Mark();
