@@ -215,6 +215,40 @@ TEST_F(BufpoolTest, TheBoundsAddUp) {
   EXPECT_EQ(bufpool::MaxHeldBytes(3), shared_bytes + 3 * thread_bytes);
 }
 
+// The table helpers size the pool's storage; for the pool's own tables they
+// run at compile time only, so here they also run on other tables.
+TEST_F(BufpoolTest, TableHelpersSumAndLayOutAnyTable) {
+  using Table = std::array<std::size_t, bufpool::kTierCount>;
+  Table ascending{};
+  for (std::size_t i = 0; i < ascending.size(); ++i) ascending[i] = i + 1;
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < ascending.size(); ++i) bytes += (i + 1) * bufpool::kTierSizes[i];
+  EXPECT_EQ(bufpool::detail::SumSlots(ascending), 55u);
+  EXPECT_EQ(bufpool::detail::SumBytes(ascending), bytes);
+  const Table offsets = bufpool::detail::Offsets(ascending);
+  const Table expected_offsets = {0, 1, 3, 6, 10, 15, 21, 28, 36, 45};
+  EXPECT_EQ(offsets, expected_offsets);
+
+  Table one_tier{};
+  one_tier[7] = 3;
+  EXPECT_EQ(bufpool::detail::SumSlots(one_tier), 3u);
+  EXPECT_EQ(bufpool::detail::SumBytes(one_tier), 3 * bufpool::kTierSizes[7]);
+  const Table one_tier_offsets = bufpool::detail::Offsets(one_tier);
+  for (std::size_t i = 0; i < one_tier_offsets.size(); ++i) EXPECT_EQ(one_tier_offsets[i], i <= 7 ? 0u : 3u) << i;
+
+  const Table empty{};
+  EXPECT_EQ(bufpool::detail::SumSlots(empty), 0u);
+  EXPECT_EQ(bufpool::detail::SumBytes(empty), 0u);
+  EXPECT_EQ(bufpool::detail::Offsets(empty), empty);
+
+  // Run-time results for the pool's own tables match the compile-time ones.
+  Table thread_slots = bufpool::kThreadSlots;
+  EXPECT_EQ(bufpool::detail::SumBytes(thread_slots), bufpool::kMaxThreadCacheBytes);
+  Table shared_slots = bufpool::kSharedSlots;
+  EXPECT_EQ(bufpool::detail::SumBytes(shared_slots), bufpool::kMaxSharedBytes);
+  EXPECT_EQ(bufpool::detail::Offsets(shared_slots), bufpool::detail::kSharedOffsets);
+}
+
 TEST_F(BufpoolTest, PuttingMoreThanTheCapKeepsExactlyTheCap) {
   for (std::size_t tier = 0; tier < bufpool::kTierCount; ++tier) {
     const std::size_t cap = bufpool::kTierSizes[tier];
