@@ -173,6 +173,24 @@ bool Unquote(std::string_view q, std::string& out) {
         i += 2;
         break;
       }
+      case 'u': {  // \uXXXX: a code point, back to its UTF-8 bytes
+        if (i + 5 >= q.size()) return false;
+        for (std::size_t k = 1; k <= 4; ++k) {
+          if (!gost_fuzz::IsHex(q[i + k])) return false;
+        }
+        unsigned v = 0;
+        std::from_chars(q.data() + i + 1, q.data() + i + 5, v, 16);
+        if (v < 0x80 || (v >= 0xd800 && v <= 0xdfff)) return false;  // %q never writes these
+        if (v < 0x800) {
+          out += static_cast<char>(0xc0U | (v >> 6U));
+        } else {
+          out += static_cast<char>(0xe0U | (v >> 12U));
+          out += static_cast<char>(0x80U | ((v >> 6U) & 0x3fU));
+        }
+        out += static_cast<char>(0x80U | (v & 0x3fU));
+        i += 4;
+        break;
+      }
       default: return false;
     }
   }
@@ -188,12 +206,50 @@ std::string Doubled(std::string_view f) {
   return out;
 }
 
+// True when `s` is valid UTF-8 holding no C1 control (U+0080 to U+009F) and
+// no U+2028 or U+2029: what %q output must be.
+bool SafeUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    char32_t cp = 0;
+    if (lead >= 0xc2 && lead <= 0xdf) {
+      len = 2;
+      cp = lead & 0x1fU;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      len = 3;
+      cp = lead & 0x0fU;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      len = 4;
+      cp = lead & 0x07U;
+    } else {
+      return false;
+    }
+    if (i + len > s.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xc0U) != 0x80) return false;
+      cp = (cp << 6U) | (c & 0x3fU);
+    }
+    const char32_t min = len == 2 ? 0x80 : (len == 3 ? 0x800 : 0x10000);
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029) return false;
+    i += len;
+  }
+  return true;
+}
+
 void CheckQuoted(std::string_view s) {
   const std::string q = logger::Sprintf("%q", {s});
   for (char c : q) {
     const auto u = static_cast<unsigned char>(c);
     FUZZ_CHECK_MSG(u >= 0x20 && u != 0x7f, "%q leaves a raw control byte: " + Quote(s) + " -> " + Quote(q));
   }
+  FUZZ_CHECK_MSG(SafeUtf8(q), "%q output is not valid UTF-8 or holds a C1 control or line separator: " + Quote(q));
   std::string back;
   FUZZ_CHECK_MSG(Unquote(q, back), "%q output does not unquote: " + Quote(q));
   FUZZ_CHECK_MSG(back == s, "%q round trip: " + Quote(s) + " -> " + Quote(q));

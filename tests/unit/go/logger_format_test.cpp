@@ -281,6 +281,16 @@ TEST(SprintGoParityTest, QuoteEscapesControlCharacters) {
   // Go's %q produces a Go string literal: control characters are escaped.
   EXPECT_EQ(Sprintf("%q", "a\nb\tc"), "\"a\\nb\\tc\"");
   EXPECT_EQ(Sprintf("%q", std::string_view("\x01", 1)), "\"\\x01\"");
+  // Valid UTF-8 is kept; bytes that are not are escaped one by one, as Go does.
+  EXPECT_EQ(Sprintf("%q", "h\u00e9llo \u4e16\U0001F600"), "\"h\u00e9llo \u4e16\U0001F600\"");
+  EXPECT_EQ(Sprintf("%q", std::string_view("a\xff\xfe", 3)), "\"a\\xff\\xfe\"");
+  EXPECT_EQ(Sprintf("%q", std::string_view("\xc3", 1)), "\"\\xc3\"");          // cut short
+  EXPECT_EQ(Sprintf("%q", std::string_view("\xc0\xaf", 2)), "\"\\xc0\\xaf\"");  // overlong
+  EXPECT_EQ(Sprintf("%q", std::string_view("\xed\xa0\x80", 3)), "\"\\xed\\xa0\\x80\"");  // surrogate
+  EXPECT_EQ(Sprintf("%q", std::string_view("\xf4\x90\x80\x80", 4)), "\"\\xf4\\x90\\x80\\x80\"");  // > U+10FFFF
+  // C1 controls and the Unicode line separators would act on a terminal or
+  // split a log line: escaped.
+  EXPECT_EQ(Sprintf("%q", "a\u0085b\u2028c\u2029"), "\"a\\u0085b\\u2028c\\u2029\"");
 }
 
 TEST(SprintGoParityTest, WrongTypeForVerb) {

@@ -232,7 +232,12 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
     void Str(std::string_view s) const {
       if (verb == 'q') {
         out += '"';
-        for (char c : s) {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+          const char c = s[i];
+          if (static_cast<unsigned char>(c) >= 0x80) {
+            i += QuoteNonAscii(s.substr(i)) - 1;
+            continue;
+          }
           switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -258,6 +263,51 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
       } else {
         out += s;
       }
+    }
+    // Quotes the character that starts `s` (its first byte is 0x80 or
+    // above) and returns how many bytes it took. A valid UTF-8 sequence is
+    // copied, except the C1 controls (U+0080 to U+009F) and the line and
+    // paragraph separators (U+2028, U+2029), which are written \\uXXXX so
+    // that no terminal or log viewer takes them for control codes or line
+    // breaks; a byte that does not start a valid sequence is written \\xNN,
+    // as Go does.
+    std::size_t QuoteNonAscii(std::string_view s) const {
+      const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+      const unsigned char lead = b(0);
+      std::size_t len = 0;
+      char32_t cp = 0;
+      char32_t min = 0;
+      if (lead >= 0xc2 && lead <= 0xdf) {
+        len = 2;
+        cp = lead & 0x1fU;
+        min = 0x80;
+      } else if (lead >= 0xe0 && lead <= 0xef) {
+        len = 3;
+        cp = lead & 0x0fU;
+        min = 0x800;
+      } else if (lead >= 0xf0 && lead <= 0xf4) {
+        len = 4;
+        cp = lead & 0x07U;
+        min = 0x10000;
+      }
+      bool valid = len != 0 && s.size() >= len;
+      for (std::size_t k = 1; valid && k < len; ++k) {
+        valid = (b(k) & 0xc0U) == 0x80;
+        cp = (cp << 6U) | (b(k) & 0x3fU);
+      }
+      valid = valid && cp >= min && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
+      if (!valid) {
+        out += "\\x";
+        Hex(lead, true);
+        return 1;
+      }
+      if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029) {
+        out += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) out += "0123456789abcdef"[(cp >> static_cast<unsigned>(shift)) & 0xfU];
+        return len;
+      }
+      out.append(s.substr(0, len));
+      return len;
     }
     void Hex(std::uint64_t u, bool two = false) const {
       const char* digits = verb == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
@@ -313,8 +363,12 @@ inline std::string Sprint(const Args& args) {
 
 /// Renders a Go-style format: %v %s %d %x %X %q %f %t and %%, with the flags
 /// '-' (pad right), '0' (pad numbers with zeros) and '+' (always a sign), a
-/// width and a precision (%-10s, %08x, %+d, %.2f, %.3s; unlike Go, strings
-/// are padded with spaces even with the 0 flag). As in Go, a verb
+/// width and a precision (%-10s, %08x, %+d, %.2f, %.3s; strings are padded
+/// with spaces even with the 0 flag, as current Go does). %q quotes like Go:
+/// control characters, quotes and backslashes are escaped, bytes that are not
+/// valid UTF-8 become \xNN; of the other non-ASCII characters only the C1
+/// controls and U+2028/U+2029 are escaped (\uXXXX), where Go escapes every
+/// character Unicode does not class as printable. As in Go, a verb
 /// with no argument left prints "%!v(MISSING)", a verb that does not fit its
 /// argument prints "%!d(value)", and extra arguments are listed after
 /// "%!(EXTRA ...)".
