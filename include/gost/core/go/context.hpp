@@ -227,8 +227,7 @@ struct CancelWork {
 struct Node {
   mutable std::atomic<std::size_t> refs{1};
   NodeRef parent;
-  Time deadline{};              // effective: the earliest along the chain
-  bool has_deadline = false;    // whether `deadline` applies
+  std::optional<Time> deadline;  // effective: the earliest along the chain
   CancelState* nearest = nullptr;  // own or closest ancestor's cancel state
   const void* key = nullptr;    // value nodes only
   std::any value;               // value nodes only
@@ -292,7 +291,7 @@ struct Node {
         return;
       }
       own->done = true;
-      own->err = has_deadline && Now() >= deadline ? DeadlineExceeded : why;
+      own->err = deadline && Now() >= *deadline ? DeadlineExceeded : why;
       // Once done, no child registers any more. A child whose count is
       // already 0 is being destroyed: it stays listed and removes itself.
       for (Node* c = own->children.tail; c != nullptr; c = c->prev) {
@@ -409,8 +408,7 @@ class Context {
 
   /// The deadline, if this context or an ancestor has one.
   [[nodiscard]] std::optional<Time> Deadline() const noexcept {
-    if (!node_ || !node_->has_deadline) return std::nullopt;
-    return node_->deadline;
+    return node_ ? node_->deadline : std::nullopt;
   }
 
   /// Empty while the context is live; context::Canceled after cancellation,
@@ -421,7 +419,7 @@ class Context {
       std::unique_lock lock(s->mu);
       if (detail::Node::DoneAndFinished(s, lock)) return s->err;
     }
-    if (node_->has_deadline && Now() >= node_->deadline) return DeadlineExceeded;
+    if (node_->deadline && Now() >= *node_->deadline) return DeadlineExceeded;
     return {};
   }
 
@@ -443,7 +441,7 @@ class Context {
   /// Blocks until the context is done or the time `until` comes; true if done.
   [[nodiscard]] bool WaitUntil(Time until) const {
     Time limit = until;
-    if (node_ && node_->has_deadline && node_->deadline < limit) limit = node_->deadline;
+    if (node_ && node_->deadline && *node_->deadline < limit) limit = *node_->deadline;
     detail::CancelState* s = node_ ? node_->nearest : nullptr;
     if (s == nullptr) {  // never cancelled: only the deadline or `until` ends the wait
       std::mutex m;
@@ -556,21 +554,15 @@ class AfterFuncHandle {
 struct Factory {
   static const detail::NodeRef& NodeOf(const Context& c) noexcept { return c.node_; }
 
-  // A child of `parent` holding a new cancel state; with `has_deadline`,
-  // done at `deadline` or the parent's earlier one.
-  static WithCancelResult Cancellable(const Context& parent, bool has_deadline, Time deadline) {
+  // A child of `parent` holding a new cancel state; with a `deadline`, done
+  // then or at the parent's earlier one.
+  static WithCancelResult Cancellable(const Context& parent, std::optional<Time> deadline) {
     auto* n = new detail::CancelNode();  // node and state in one allocation
     detail::NodeRef ref = detail::NodeRef::Adopt(n);
     const auto& p = NodeOf(parent);
     n->parent = p;
-    if (p && p->has_deadline) {
-      n->has_deadline = true;
-      n->deadline = p->deadline;
-    }
-    if (has_deadline && (!n->has_deadline || deadline < n->deadline)) {
-      n->has_deadline = true;
-      n->deadline = deadline;
-    }
+    n->deadline = p ? p->deadline : std::nullopt;
+    if (deadline && (!n->deadline || *deadline < *n->deadline)) n->deadline = deadline;
     n->own = &n->state;
     n->nearest = n->own;
     if (detail::CancelState* ps = p ? p->nearest : nullptr) {
@@ -613,7 +605,7 @@ struct Factory {
   }
 
   static WithCancelResult FromStopToken(const Context& parent, const std::stop_token& token) {
-    auto r = Cancellable(parent, false, Time{});
+    auto r = Cancellable(parent, std::nullopt);
     detail::Node* n = r.cancel.node_.get();
     // Runs the callback at once if a stop was already requested.
     n->stop = new detail::StopHook(token, n);
@@ -628,16 +620,16 @@ inline Context TODO() noexcept { return {}; }
 
 /// A child of `parent` that is cancelled when the returned CancelFunc is
 /// called or when `parent` is cancelled, whichever comes first.
-inline WithCancelResult WithCancel(const Context& parent) { return Factory::Cancellable(parent, false, Time{}); }
+inline WithCancelResult WithCancel(const Context& parent) { return Factory::Cancellable(parent, std::nullopt); }
 
 /// Like WithCancel, and done at time `d` (or the parent's earlier deadline).
-inline WithCancelResult WithDeadline(const Context& parent, Time d) { return Factory::Cancellable(parent, true, d); }
+inline WithCancelResult WithDeadline(const Context& parent, Time d) { return Factory::Cancellable(parent, d); }
 
 /// Like WithDeadline with a deadline `timeout` from now.
 inline WithCancelResult WithTimeout(const Context& parent, Duration timeout) {
   const Time now = Now();
   const Time d = timeout >= Time::max() - now ? Time::max() : now + timeout;
-  return Factory::Cancellable(parent, true, d);
+  return Factory::Cancellable(parent, d);
 }
 
 /// A child of `parent` that is also cancelled when `token`'s stop is
@@ -654,7 +646,6 @@ Context WithValue(const Context& parent, const Key<T>& key, T value) {
   const auto& p = Factory::NodeOf(parent);
   n->parent = p;
   if (p) {
-    n->has_deadline = p->has_deadline;
     n->deadline = p->deadline;
     n->nearest = p->nearest;
   }

@@ -72,10 +72,12 @@ class Header {
   }
 
   /// Appends a value to key.
-  void Add(std::string_view key, std::string value) { Slot(CanonicalHeaderKey(key)).push_back(std::move(value)); }
+  void Add(std::string_view key, std::string value) {
+    m_.try_emplace(CanonicalHeaderKey(key)).first->second.push_back(std::move(value));
+  }
   /// Replaces key's values with one value.
   void Set(std::string_view key, std::string value) {
-    auto& values = Slot(CanonicalHeaderKey(key));
+    auto& values = m_.try_emplace(CanonicalHeaderKey(key)).first->second;
     values.clear();
     values.push_back(std::move(value));
   }
@@ -121,15 +123,6 @@ class Header {
   }
 
  private:
-  // The values of `key`, added empty if missing. Add and Set share it (and
-  // url::Values has the same), rather than using the map's operator[], so
-  // that the map instantiates one insertion path: cheaper to compile.
-  std::vector<std::string>& Slot(std::string key) {
-    auto it = m_.lower_bound(key);
-    if (it == m_.end() || it->first != key) it = m_.emplace_hint(it, std::move(key), std::vector<std::string>());
-    return it->second;
-  }
-
   Map m_;
 };
 

@@ -248,12 +248,14 @@ class IP {
 
 namespace detail {
 
-// How many of the `prefix` leading bits of an address fall in byte `i`: 0 to
-// 8. (A plain expression rather than std::min/std::max, whose header
-// <algorithm> is costly to compile and would be needed for nothing else.)
-constexpr int PrefixBitsOfByte(int prefix, int i) noexcept {
+// Byte `i` of the mask of a `prefix`-bit network: the top bits that fall
+// within the prefix set, the rest clear. (A plain expression rather than
+// std::min/std::max, whose header <algorithm> is costly to compile and would
+// be needed for nothing else.)
+constexpr std::uint8_t PrefixMaskByte(int prefix, int i) noexcept {
   const int rest = prefix - i * 8;
-  return rest <= 0 ? 0 : (rest >= 8 ? 8 : rest);
+  const int keep = rest <= 0 ? 0 : (rest >= 8 ? 8 : rest);
+  return static_cast<std::uint8_t>(keep == 0 ? 0 : 0xffU << static_cast<unsigned>(8 - keep));
 }
 
 inline Error ParseError(std::string_view what, std::string_view input) {
@@ -380,8 +382,7 @@ class IPNet {
     auto b = ip.To16();
     const int total = ip.Is4() ? bits + 96 : bits;
     for (int i = 0; i < 16; ++i) {
-      const int keep = detail::PrefixBitsOfByte(total, i);
-      const auto mask = static_cast<std::uint8_t>(keep == 0 ? 0 : 0xffU << static_cast<unsigned>(8 - keep));
+      const std::uint8_t mask = detail::PrefixMaskByte(total, i);
       b[static_cast<std::size_t>(i)] &= mask;
     }
     ip_ = IP::From16(b);
@@ -398,8 +399,7 @@ class IPNet {
     const auto& a = ip.To16();
     const auto& n = ip_.To16();
     for (int i = 0; i < 16; ++i) {
-      const int keep = detail::PrefixBitsOfByte(total, i);
-      const auto mask = static_cast<std::uint8_t>(keep == 0 ? 0 : 0xffU << static_cast<unsigned>(8 - keep));
+      const std::uint8_t mask = detail::PrefixMaskByte(total, i);
       if ((a[static_cast<std::size_t>(i)] & mask) != n[static_cast<std::size_t>(i)]) return false;
     }
     return true;
@@ -458,8 +458,7 @@ inline Result<CIDR> ParseCIDR(std::string_view s) {
     // an IPv6 one.
     auto b = ip->To16();
     for (int i = 0; i < 16; ++i) {
-      const int keep = detail::PrefixBitsOfByte(bits, i);
-      const auto mask = static_cast<std::uint8_t>(keep == 0 ? 0 : 0xffU << static_cast<unsigned>(8 - keep));
+      const std::uint8_t mask = detail::PrefixMaskByte(bits, i);
       b[static_cast<std::size_t>(i)] &= mask;
     }
     return CIDR{*ip, IPNet(IP::From16(b), bits)};

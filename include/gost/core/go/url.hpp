@@ -171,13 +171,13 @@ class Values {
   }
   /// Replaces the values of key with one value.
   void Set(std::string key, std::string value) {
-    auto& values = Slot(std::move(key));
+    auto& values = m_.try_emplace(std::move(key)).first->second;
     values.clear();
     values.push_back(std::move(value));
   }
   /// Appends a value to key.
   void Add(std::string key, std::string value) {
-    auto& values = Slot(std::move(key));
+    auto& values = m_.try_emplace(std::move(key)).first->second;
     values.push_back(std::move(value));
   }
   /// Removes key.
@@ -223,14 +223,6 @@ class Values {
   }
 
  private:
-  // The values of `key`, added empty if missing; as http::Header::Slot (one
-  // insertion path for the map type both use: cheaper to compile).
-  std::vector<std::string>& Slot(std::string key) {
-    auto it = m_.lower_bound(key);
-    if (it == m_.end() || it->first != key) it = m_.emplace_hint(it, std::move(key), std::vector<std::string>());
-    return it->second;
-  }
-
   Map m_;
 };
 
