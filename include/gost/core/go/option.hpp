@@ -50,21 +50,22 @@ class OptionFunc {
 
   /// Wraps any callable that accepts an `O*`. A null function pointer or an
   /// empty std::function gives an empty option, as a nil func does in Go.
+  // F is taken by value (moved once more into place) rather than forwarded:
+  // that gives the decayed type without the std::decay_t machinery, which
+  // the compiler would otherwise work through once per option function.
   template <class F>
-    requires(!std::is_same_v<std::decay_t<F>, OptionFunc> && detail::OptionCallable<std::decay_t<F>, O>)
-  // NOLINTNEXTLINE(bugprone-forwarding-reference-overload): the requires-clause excludes OptionFunc
-  OptionFunc(F&& f) {  // NOLINT(google-explicit-constructor)
-    using Fn = std::decay_t<F>;
-    if constexpr (std::is_pointer_v<Fn> || detail::kIsStdFunction<Fn>) {
+    requires(!std::is_same_v<F, OptionFunc> && detail::OptionCallable<F, O>)
+  OptionFunc(F f) {  // NOLINT(google-explicit-constructor)
+    if constexpr (std::is_pointer_v<F> || detail::kIsStdFunction<F>) {
       if (!f) return;
     }
-    if constexpr (kFitsInline<Fn>) {
-      ::new (static_cast<void*>(buf_)) Fn(static_cast<F&&>(f));
+    if constexpr (kFitsInline<F>) {
+      ::new (static_cast<void*>(buf_)) F(static_cast<F&&>(f));
     } else {
-      ::new (static_cast<void*>(buf_)) Fn*(new Fn(static_cast<F&&>(f)));
+      ::new (static_cast<void*>(buf_)) F*(new F(static_cast<F&&>(f)));
     }
-    invoke_ = &Invoke<Fn>;
-    manage_ = &Manage<Fn>;  // only once the callable is in place
+    invoke_ = &Invoke<F>;
+    manage_ = &Manage<F>;  // only once the callable is in place
   }
 
   /// A copy of `other`'s callable (empty if `other` is).
@@ -126,7 +127,7 @@ class OptionFunc {
 
   template <class Fn>
   static constexpr bool kFitsInline = sizeof(Fn) <= kInlineSize && alignof(Fn) <= alignof(std::max_align_t) &&
-                                      std::is_nothrow_move_constructible_v<Fn>;
+                                      __is_nothrow_constructible(Fn, Fn&&);
 
   template <class Fn>
   static void Invoke(const void* p, O* o) {
