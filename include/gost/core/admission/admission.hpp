@@ -32,11 +32,13 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Service.
-inline Option WithService(std::string service) {
+template <class = void>
+Option WithService(std::string service) {
   return [service = std::move(service)](Options* o) { o->Service = service; };
 }
 /// Sets Options::Network.
-inline Option WithNetwork(std::string network) {
+template <class = void>
+Option WithNetwork(std::string network) {
   return [network = std::move(network)](Options* o) { o->Network = network; };
 }
 

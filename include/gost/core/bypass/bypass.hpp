@@ -34,15 +34,18 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Service.
-inline Option WithService(std::string service) {
+template <class = void>
+Option WithService(std::string service) {
   return [service = std::move(service)](Options* o) { o->Service = service; };
 }
 /// Sets Options::Host.
-inline Option WithHostOption(std::string host) {
+template <class = void>
+Option WithHostOption(std::string host) {
   return [host = std::move(host)](Options* o) { o->Host = host; };
 }
 /// Sets Options::Path.
-inline Option WithPathOption(std::string path) {
+template <class = void>
+Option WithPathOption(std::string path) {
   return [path = std::move(path)](Options* o) { o->Path = path; };
 }
 

@@ -28,7 +28,8 @@ struct RouteOptions {
 using RouteOption = OptionFunc<RouteOptions>;
 
 /// Sets RouteOptions::Host.
-inline RouteOption WithHostRouteOption(std::string host) {
+template <class = void>
+RouteOption WithHostRouteOption(std::string host) {
   return [host = std::move(host)](RouteOptions* o) { o->Host = host; };
 }
 

@@ -134,51 +134,63 @@ struct NodeOptions {
 using NodeOption = OptionFunc<NodeOptions>;
 
 /// Sets NodeOptions::Transport.
-inline NodeOption TransportNodeOption(TransporterPtr tr) {
+template <class = void>
+NodeOption TransportNodeOption(TransporterPtr tr) {
   return [v = std::move(tr)](NodeOptions* o) { o->Transport = v; };
 }
 /// Sets NodeOptions::Bypass.
-inline NodeOption BypassNodeOption(bypass::BypassPtr bp) {
+template <class = void>
+NodeOption BypassNodeOption(bypass::BypassPtr bp) {
   return [v = std::move(bp)](NodeOptions* o) { o->Bypass = v; };
 }
 /// Sets NodeOptions::Resolver.
-inline NodeOption ResolverNodeOption(resolver::ResolverPtr resolver) {
+template <class = void>
+NodeOption ResolverNodeOption(resolver::ResolverPtr resolver) {
   return [v = std::move(resolver)](NodeOptions* o) { o->Resolver = v; };
 }
 /// Sets NodeOptions::HostMapper.
-inline NodeOption HostMapperNodeOption(hosts::HostMapperPtr m) {
+template <class = void>
+NodeOption HostMapperNodeOption(hosts::HostMapperPtr m) {
   return [v = std::move(m)](NodeOptions* o) { o->HostMapper = v; };
 }
 /// Sets NodeOptions::Network.
-inline NodeOption NetworkNodeOption(std::string network) {
+template <class = void>
+NodeOption NetworkNodeOption(std::string network) {
   return [v = std::move(network)](NodeOptions* o) { o->Network = v; };
 }
 /// Sets NodeOptions::Filter.
-inline NodeOption NodeFilterOption(std::shared_ptr<NodeFilterSettings> filter) {
+template <class = void>
+NodeOption NodeFilterOption(std::shared_ptr<NodeFilterSettings> filter) {
   return [v = std::move(filter)](NodeOptions* o) { o->Filter = v; };
 }
 /// Sets NodeOptions::HTTP.
-inline NodeOption HTTPNodeOption(std::shared_ptr<HTTPNodeSettings> httpSettings) {
+template <class = void>
+NodeOption HTTPNodeOption(std::shared_ptr<HTTPNodeSettings> httpSettings) {
   return [v = std::move(httpSettings)](NodeOptions* o) { o->HTTP = v; };
 }
 /// Sets NodeOptions::TLS.
-inline NodeOption TLSNodeOption(std::shared_ptr<TLSNodeSettings> tlsSettings) {
+template <class = void>
+NodeOption TLSNodeOption(std::shared_ptr<TLSNodeSettings> tlsSettings) {
   return [v = std::move(tlsSettings)](NodeOptions* o) { o->TLS = v; };
 }
 /// Sets NodeOptions::Metadata.
-inline NodeOption MetadataNodeOption(metadata::MetadataPtr md) {
+template <class = void>
+NodeOption MetadataNodeOption(metadata::MetadataPtr md) {
   return [v = std::move(md)](NodeOptions* o) { o->Metadata = v; };
 }
 /// Sets NodeOptions::Matcher.
-inline NodeOption MatcherNodeOption(routing::MatcherPtr matcher) {
+template <class = void>
+NodeOption MatcherNodeOption(routing::MatcherPtr matcher) {
   return [v = std::move(matcher)](NodeOptions* o) { o->Matcher = v; };
 }
 /// Sets NodeOptions::MatcherBodySize.
-inline NodeOption MatcherBodySizeNodeOption(int size) {
+template <class = void>
+NodeOption MatcherBodySizeNodeOption(int size) {
   return [size](NodeOptions* o) { o->MatcherBodySize = size; };
 }
 /// Sets NodeOptions::Priority.
-inline NodeOption PriorityNodeOption(int priority) {
+template <class = void>
+NodeOption PriorityNodeOption(int priority) {
   return [priority](NodeOptions* o) { o->Priority = priority; };
 }
 
@@ -288,7 +300,8 @@ using NodePtr = std::shared_ptr<Node>;
 
 /// A new node named `name` at `addr`, with its own fail marker and the given
 /// options applied in order; empty options are skipped.
-inline NodePtr NewNode(std::string name, std::string addr, Variadic<NodeOption> opts = {}) {
+template <class = void>
+NodePtr NewNode(std::string name, std::string addr, Variadic<NodeOption> opts = {}) {
   // The options are applied here rather than passed on to the constructor,
   // which would copy the list (see core::detail::ApplyOptionList).
   auto node = std::make_shared<Node>(std::move(name), std::move(addr));

@@ -41,19 +41,23 @@ struct DialOptions {
 using DialOption = OptionFunc<DialOptions>;
 
 /// Sets DialOptions::Interface.
-inline DialOption InterfaceDialOption(std::string ifName) {
+template <class = void>
+DialOption InterfaceDialOption(std::string ifName) {
   return [v = std::move(ifName)](DialOptions* o) { o->Interface = v; };
 }
 /// Sets DialOptions::Netns.
-inline DialOption NetnsDialOption(std::string netns) {
+template <class = void>
+DialOption NetnsDialOption(std::string netns) {
   return [v = std::move(netns)](DialOptions* o) { o->Netns = v; };
 }
 /// Sets DialOptions::SockOpts.
-inline DialOption SockOptsDialOption(std::shared_ptr<chain::SockOpts> so) {
+template <class = void>
+DialOption SockOptsDialOption(std::shared_ptr<chain::SockOpts> so) {
   return [v = std::move(so)](DialOptions* o) { o->SockOpts = v; };
 }
 /// Sets DialOptions::Logger.
-inline DialOption LoggerDialOption(logger::LoggerPtr logger) {
+template <class = void>
+DialOption LoggerDialOption(logger::LoggerPtr logger) {
   return [v = std::move(logger)](DialOptions* o) { o->Logger = v; };
 }
 
@@ -77,27 +81,33 @@ struct BindOptions {
 using BindOption = OptionFunc<BindOptions>;
 
 /// Sets BindOptions::Mux.
-inline BindOption MuxBindOption(bool mux) {
+template <class = void>
+BindOption MuxBindOption(bool mux) {
   return [mux](BindOptions* o) { o->Mux = mux; };
 }
 /// Sets BindOptions::Backlog.
-inline BindOption BacklogBindOption(int backlog) {
+template <class = void>
+BindOption BacklogBindOption(int backlog) {
   return [backlog](BindOptions* o) { o->Backlog = backlog; };
 }
 /// Sets BindOptions::UDPDataQueueSize.
-inline BindOption UDPDataQueueSizeBindOption(int size) {
+template <class = void>
+BindOption UDPDataQueueSizeBindOption(int size) {
   return [size](BindOptions* o) { o->UDPDataQueueSize = size; };
 }
 /// Sets BindOptions::UDPDataBufferSize.
-inline BindOption UDPDataBufferSizeBindOption(int size) {
+template <class = void>
+BindOption UDPDataBufferSizeBindOption(int size) {
   return [size](BindOptions* o) { o->UDPDataBufferSize = size; };
 }
 /// Sets BindOptions::UDPConnTTL.
-inline BindOption UDPConnTTLBindOption(Duration ttl) {
+template <class = void>
+BindOption UDPConnTTLBindOption(Duration ttl) {
   return [ttl](BindOptions* o) { o->UDPConnTTL = ttl; };
 }
 /// Sets BindOptions::Logger.
-inline BindOption LoggerBindOption(logger::LoggerPtr logger) {
+template <class = void>
+BindOption LoggerBindOption(logger::LoggerPtr logger) {
   return [v = std::move(logger)](BindOptions* o) { o->Logger = v; };
 }
 

@@ -61,45 +61,55 @@ struct RouterOptions {
 using RouterOption = OptionFunc<RouterOptions>;
 
 /// Sets RouterOptions::IfceName.
-inline RouterOption InterfaceRouterOption(std::string ifceName) {
+template <class = void>
+RouterOption InterfaceRouterOption(std::string ifceName) {
   return [v = std::move(ifceName)](RouterOptions* o) { o->IfceName = v; };
 }
 /// Sets RouterOptions::Netns.
-inline RouterOption NetnsRouterOption(std::string netns) {
+template <class = void>
+RouterOption NetnsRouterOption(std::string netns) {
   return [v = std::move(netns)](RouterOptions* o) { o->Netns = v; };
 }
 /// Sets RouterOptions::SockOpts.
-inline RouterOption SockOptsRouterOption(std::shared_ptr<chain::SockOpts> so) {
+template <class = void>
+RouterOption SockOptsRouterOption(std::shared_ptr<chain::SockOpts> so) {
   return [v = std::move(so)](RouterOptions* o) { o->SockOpts = v; };
 }
 /// Sets RouterOptions::Timeout.
-inline RouterOption TimeoutRouterOption(Duration timeout) {
+template <class = void>
+RouterOption TimeoutRouterOption(Duration timeout) {
   return [timeout](RouterOptions* o) { o->Timeout = timeout; };
 }
 /// Sets RouterOptions::Retries.
-inline RouterOption RetriesRouterOption(int retries) {
+template <class = void>
+RouterOption RetriesRouterOption(int retries) {
   return [retries](RouterOptions* o) { o->Retries = retries; };
 }
 /// Sets RouterOptions::Chain.
-inline RouterOption ChainRouterOption(ChainerPtr chain) {
+template <class = void>
+RouterOption ChainRouterOption(ChainerPtr chain) {
   return [v = std::move(chain)](RouterOptions* o) { o->Chain = v; };
 }
 /// Sets RouterOptions::Resolver.
-inline RouterOption ResolverRouterOption(resolver::ResolverPtr resolver) {
+template <class = void>
+RouterOption ResolverRouterOption(resolver::ResolverPtr resolver) {
   return [v = std::move(resolver)](RouterOptions* o) { o->Resolver = v; };
 }
 /// Sets RouterOptions::HostMapper.
-inline RouterOption HostMapperRouterOption(hosts::HostMapperPtr m) {
+template <class = void>
+RouterOption HostMapperRouterOption(hosts::HostMapperPtr m) {
   return [v = std::move(m)](RouterOptions* o) { o->HostMapper = v; };
 }
 /// Sets RouterOptions::Recorders to the given list (Go: variadic).
-inline RouterOption RecordersRouterOption(Variadic<recorder::RecorderObject> recorders) {
+template <class = void>
+RouterOption RecordersRouterOption(Variadic<recorder::RecorderObject> recorders) {
   return [v = std::vector<recorder::RecorderObject>(recorders.begin(), recorders.end())](RouterOptions* o) {
     o->Recorders = v;
   };
 }
 /// Sets RouterOptions::Logger.
-inline RouterOption LoggerRouterOption(logger::LoggerPtr logger) {
+template <class = void>
+RouterOption LoggerRouterOption(logger::LoggerPtr logger) {
   return [v = std::move(logger)](RouterOptions* o) { o->Logger = v; };
 }
 

@@ -41,23 +41,28 @@ struct TransportOptions {
 using TransportOption = OptionFunc<TransportOptions>;
 
 /// Sets TransportOptions::Addr.
-inline TransportOption AddrTransportOption(std::string addr) {
+template <class = void>
+TransportOption AddrTransportOption(std::string addr) {
   return [v = std::move(addr)](TransportOptions* o) { o->Addr = v; };
 }
 /// Sets TransportOptions::IfceName.
-inline TransportOption InterfaceTransportOption(std::string ifceName) {
+template <class = void>
+TransportOption InterfaceTransportOption(std::string ifceName) {
   return [v = std::move(ifceName)](TransportOptions* o) { o->IfceName = v; };
 }
 /// Sets TransportOptions::Netns.
-inline TransportOption NetnsTransportOption(std::string netns) {
+template <class = void>
+TransportOption NetnsTransportOption(std::string netns) {
   return [v = std::move(netns)](TransportOptions* o) { o->Netns = v; };
 }
 /// Sets TransportOptions::SockOpts.
-inline TransportOption SockOptsTransportOption(std::shared_ptr<chain::SockOpts> so) {
+template <class = void>
+TransportOption SockOptsTransportOption(std::shared_ptr<chain::SockOpts> so) {
   return [v = std::move(so)](TransportOptions* o) { o->SockOpts = v; };
 }
 /// Sets TransportOptions::Route.
-inline TransportOption RouteTransportOption(std::shared_ptr<chain::Route> route) {
+template <class = void>
+TransportOption RouteTransportOption(std::shared_ptr<chain::Route> route) {
   return [v = std::move(route)](TransportOptions* o) { o->Route = v; };
 }
 

@@ -27,15 +27,18 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Auth.
-inline Option AuthOption(url::UserinfoPtr auth) {
+template <class = void>
+Option AuthOption(url::UserinfoPtr auth) {
   return [v = std::move(auth)](Options* o) { o->Auth = v; };
 }
 /// Sets Options::TLSConfig.
-inline Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
+template <class = void>
+Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
   return [v = std::move(tlsConfig)](Options* o) { o->TLSConfig = v; };
 }
 /// Sets Options::Logger.
-inline Option LoggerOption(logger::LoggerPtr logger) {
+template <class = void>
+Option LoggerOption(logger::LoggerPtr logger) {
   return [v = std::move(logger)](Options* o) { o->Logger = v; };
 }
 
@@ -49,7 +52,8 @@ struct ConnectOptions {
 using ConnectOption = OptionFunc<ConnectOptions>;
 
 /// Sets ConnectOptions::Dialer.
-inline ConnectOption DialerConnectOption(common::net::DialerPtr dialer) {
+template <class = void>
+ConnectOption DialerConnectOption(common::net::DialerPtr dialer) {
   return [v = std::move(dialer)](ConnectOptions* o) { o->Dialer = v; };
 }
 
@@ -71,23 +75,28 @@ struct BindOptions {
 using BindOption = OptionFunc<BindOptions>;
 
 /// Sets BindOptions::Mux.
-inline BindOption MuxBindOption(bool mux) {
+template <class = void>
+BindOption MuxBindOption(bool mux) {
   return [mux](BindOptions* o) { o->Mux = mux; };
 }
 /// Sets BindOptions::Backlog.
-inline BindOption BacklogBindOption(int backlog) {
+template <class = void>
+BindOption BacklogBindOption(int backlog) {
   return [backlog](BindOptions* o) { o->Backlog = backlog; };
 }
 /// Sets BindOptions::UDPDataQueueSize.
-inline BindOption UDPDataQueueSizeBindOption(int size) {
+template <class = void>
+BindOption UDPDataQueueSizeBindOption(int size) {
   return [size](BindOptions* o) { o->UDPDataQueueSize = size; };
 }
 /// Sets BindOptions::UDPDataBufferSize.
-inline BindOption UDPDataBufferSizeBindOption(int size) {
+template <class = void>
+BindOption UDPDataBufferSizeBindOption(int size) {
   return [size](BindOptions* o) { o->UDPDataBufferSize = size; };
 }
 /// Sets BindOptions::UDPConnTTL.
-inline BindOption UDPConnTTLBindOption(Duration ttl) {
+template <class = void>
+BindOption UDPConnTTLBindOption(Duration ttl) {
   return [ttl](BindOptions* o) { o->UDPConnTTL = ttl; };
 }
 

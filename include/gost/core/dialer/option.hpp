@@ -29,19 +29,23 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Auth.
-inline Option AuthOption(url::UserinfoPtr auth) {
+template <class = void>
+Option AuthOption(url::UserinfoPtr auth) {
   return [auth = std::move(auth)](Options* o) { o->Auth = auth; };
 }
 /// Sets Options::TLSConfig.
-inline Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
+template <class = void>
+Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
   return [c = std::move(tlsConfig)](Options* o) { o->TLSConfig = c; };
 }
 /// Sets Options::Logger.
-inline Option LoggerOption(logger::LoggerPtr logger) {
+template <class = void>
+Option LoggerOption(logger::LoggerPtr logger) {
   return [l = std::move(logger)](Options* o) { o->Logger = l; };
 }
 /// Sets Options::ProxyProtocol.
-inline Option ProxyProtocolOption(int ppv) {
+template <class = void>
+Option ProxyProtocolOption(int ppv) {
   return [ppv](Options* o) { o->ProxyProtocol = ppv; };
 }
 
@@ -58,11 +62,13 @@ struct DialOptions {
 using DialOption = OptionFunc<DialOptions>;
 
 /// Sets DialOptions::Host.
-inline DialOption HostDialOption(std::string host) {
+template <class = void>
+DialOption HostDialOption(std::string host) {
   return [host = std::move(host)](DialOptions* o) { o->Host = host; };
 }
 /// Sets DialOptions::Dialer.
-inline DialOption NetDialerDialOption(common::net::DialerPtr dialer) {
+template <class = void>
+DialOption NetDialerDialOption(common::net::DialerPtr dialer) {
   return [d = std::move(dialer)](DialOptions* o) { o->Dialer = d; };
 }
 
@@ -76,7 +82,8 @@ struct HandshakeOptions {
 using HandshakeOption = OptionFunc<HandshakeOptions>;
 
 /// Sets HandshakeOptions::Addr.
-inline HandshakeOption AddrHandshakeOption(std::string addr) {
+template <class = void>
+HandshakeOption AddrHandshakeOption(std::string addr) {
   return [addr = std::move(addr)](HandshakeOptions* o) { o->Addr = addr; };
 }
 

@@ -24,13 +24,15 @@ using ByteView = std::span<const std::byte>;
 using MutableByteView = std::span<std::byte>;
 
 /// Views the characters of a string as bytes.
-inline ByteView AsBytes(std::string_view s) noexcept {
+template <class = void>
+ByteView AsBytes(std::string_view s) noexcept {
   // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
   return {reinterpret_cast<const std::byte*>(s.data()), s.size()};
 }
 
 /// Views bytes as characters.
-inline std::string_view AsString(ByteView b) noexcept {
+template <class = void>
+std::string_view AsString(ByteView b) noexcept {
   return {reinterpret_cast<const char*>(b.data()), b.size()};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
 }
 

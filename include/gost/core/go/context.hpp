@@ -121,7 +121,8 @@ struct Callback {
 };
 
 // Frees the callbacks of a list (without running them).
-inline void FreeAll(List<Callback>& list) noexcept {
+template <class = void>
+void FreeAll(List<Callback>& list) noexcept {
   for (Callback* c = list.head; c != nullptr;) {
     Callback* next = c->next;
     delete c;
@@ -614,19 +615,24 @@ struct Factory {
 };
 
 /// The root context: never cancelled, no deadline, no values.
-inline Context Background() noexcept { return {}; }
+template <class = void>
+Context Background() noexcept { return {}; }
 /// A placeholder for code not yet given a context; same as Background().
-inline Context TODO() noexcept { return {}; }
+template <class = void>
+Context TODO() noexcept { return {}; }
 
 /// A child of `parent` that is cancelled when the returned CancelFunc is
 /// called or when `parent` is cancelled, whichever comes first.
-inline WithCancelResult WithCancel(const Context& parent) { return Factory::Cancellable(parent, std::nullopt); }
+template <class = void>
+WithCancelResult WithCancel(const Context& parent) { return Factory::Cancellable(parent, std::nullopt); }
 
 /// Like WithCancel, and done at time `d` (or the parent's earlier deadline).
-inline WithCancelResult WithDeadline(const Context& parent, Time d) { return Factory::Cancellable(parent, d); }
+template <class = void>
+WithCancelResult WithDeadline(const Context& parent, Time d) { return Factory::Cancellable(parent, d); }
 
 /// Like WithDeadline with a deadline `timeout` from now.
-inline WithCancelResult WithTimeout(const Context& parent, Duration timeout) {
+template <class = void>
+WithCancelResult WithTimeout(const Context& parent, Duration timeout) {
   const Time now = Now();
   const Time d = timeout >= Time::max() - now ? Time::max() : now + timeout;
   return Factory::Cancellable(parent, d);
@@ -634,7 +640,8 @@ inline WithCancelResult WithTimeout(const Context& parent, Duration timeout) {
 
 /// A child of `parent` that is also cancelled when `token`'s stop is
 /// requested, e.g. by a std::jthread being asked to stop.
-inline WithCancelResult WithStopToken(const Context& parent, const std::stop_token& token) {
+template <class = void>
+WithCancelResult WithStopToken(const Context& parent, const std::stop_token& token) {
   return Factory::FromStopToken(parent, token);
 }
 
@@ -657,7 +664,8 @@ Context WithValue(const Context& parent, const Key<T>& key, T value) {
 /// Runs `f` once `ctx` is cancelled (on the cancelling thread), or at once if
 /// it already is. Contexts that can never be cancelled never run `f`.
 /// Go's context.AfterFunc, except that `f` runs synchronously.
-inline AfterFuncHandle AfterFunc(const Context& ctx, std::function<void()> f) {
+template <class = void>
+AfterFuncHandle AfterFunc(const Context& ctx, std::function<void()> f) {
   return Factory::After(ctx, std::move(f));
 }
 

@@ -74,10 +74,12 @@ inline const std::error_category& category() noexcept {
 }
 
 /// Lets `std::error_code ec = errors::Code::IOTimeout;` and comparisons work.
-inline std::error_code make_error_code(Code c) noexcept { return {static_cast<int>(c), category()}; }
+template <class = void>
+std::error_code make_error_code(Code c) noexcept { return {static_cast<int>(c), category()}; }
 
 /// Whether an error code means a deadline or timeout passed.
-inline bool IsTimeoutCode(std::error_code ec) noexcept {
+template <class = void>
+bool IsTimeoutCode(std::error_code ec) noexcept {
   if (ec.category() == category()) {
     return ec.value() == static_cast<int>(Code::IOTimeout) ||
            ec.value() == static_cast<int>(Code::ContextDeadlineExceeded);
@@ -204,41 +206,47 @@ class Message final : public ErrorBase {
 
 // The one place that builds a Message: New, WithCode and Wrap share a single
 // std::make_shared instantiation (cheaper to compile than three).
-inline core::Error MakeMessage(std::string text, std::error_code code, core::Error cause) {
+template <class = void>
+core::Error MakeMessage(std::string text, std::error_code code, core::Error cause) {
   return core::Error(std::make_shared<const Message>(std::move(text), code, std::move(cause)));
 }
 }  // namespace detail
 
 /// A new error with its own identity, as Go's errors.New: errors::Is matches
 /// it (and anything wrapping it) only against itself or its copies.
-inline Error New(std::string text) {
+template <class = void>
+Error New(std::string text) {
   return detail::MakeMessage(std::move(text), Code::Generic, Error());
 }
 
 /// An error with a code and a more specific text, e.g. a parse failure:
 /// `errors::WithCode(Code::InvalidArgument, "net: invalid IP address \"x\"")`.
 /// errors::Is matches it against any error with the same code.
-inline Error WithCode(std::error_code code, std::string text) {
+template <class = void>
+Error WithCode(std::error_code code, std::string text) {
   return detail::MakeMessage(std::move(text), code, Error());
 }
 
 /// Adds context to a cause, as Go's fmt.Errorf("text: %w", cause). The result
 /// reads "text: <cause>", keeps the cause's code, Timeout and Temporary, and
 /// unwraps to the cause. Wrapping an empty Error gives an empty Error.
-inline Error Wrap(Error cause, std::string text) {
+template <class = void>
+Error Wrap(Error cause, std::string text) {
   if (!cause) return {};
   const auto code = cause.Code();
   return detail::MakeMessage(std::move(text), code, std::move(cause));
 }
 
 /// The cause wrapped by err, or an empty Error (Go's errors.Unwrap).
-inline Error Unwrap(const Error& err) { return err.Unwrap(); }
+template <class = void>
+Error Unwrap(const Error& err) { return err.Unwrap(); }
 
 /// Reports whether err or any cause it wraps matches target (Go's
 /// errors.Is). A link matches when it shares target's implementation, or when
 /// target has a code other than Code::Generic and the link has that code.
 /// An empty target matches only an empty err.
-inline bool Is(const Error& err, const Error& target) {
+template <class = void>
+bool Is(const Error& err, const Error& target) {
   if (!target) return !err;
   const auto want = target.Code();
   const bool by_code = !(want == Code::Generic);

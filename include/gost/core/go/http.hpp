@@ -17,7 +17,8 @@ namespace gost::core::http {
 /// letter and every letter after '-' upper case, the rest lower case
 /// ("content-type" -> "Content-Type"). A key holding a byte that is not a
 /// valid header token character (a space, say) is returned unchanged.
-inline std::string CanonicalHeaderKey(std::string_view key) {
+template <class = void>
+std::string CanonicalHeaderKey(std::string_view key) {
   auto token = [](unsigned char c) {
     if (c >= 0x80 || c <= 0x20 || c == 0x7f) return false;
     switch (c) {

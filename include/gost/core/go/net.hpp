@@ -258,7 +258,8 @@ constexpr std::uint8_t PrefixMaskByte(int prefix, int i) noexcept {
   return static_cast<std::uint8_t>(keep == 0 ? 0 : 0xffU << static_cast<unsigned>(8 - keep));
 }
 
-inline Error ParseError(std::string_view what, std::string_view input) {
+template <class = void>
+Error ParseError(std::string_view what, std::string_view input) {
   std::string text = "net: invalid ";
   text.append(what).append(" \"").append(input.substr(0, 256));
   if (input.size() > 256) text += "...";
@@ -267,7 +268,8 @@ inline Error ParseError(std::string_view what, std::string_view input) {
 }
 
 // Parses dotted-decimal IPv4 (no leading zeros, as Go since 1.17).
-inline bool Parse4(std::string_view s, std::uint8_t out[4]) {  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+template <class = void>
+bool Parse4(std::string_view s, std::uint8_t out[4]) {  // NOLINT(cppcoreguidelines-avoid-c-arrays)
   int part = 0;
   std::size_t i = 0;
   while (part < 4) {
@@ -289,14 +291,16 @@ inline bool Parse4(std::string_view s, std::uint8_t out[4]) {  // NOLINT(cppcore
   return i == s.size();
 }
 
-inline int HexVal(char c) noexcept {
+template <class = void>
+int HexVal(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
 
-inline bool Parse6(std::string_view s, std::array<std::uint8_t, 16>& out) {
+template <class = void>
+bool Parse6(std::string_view s, std::array<std::uint8_t, 16>& out) {
   out = {};
   int ellipsis = -1;  // byte index where "::" stands
   std::size_t i = 0;
@@ -358,7 +362,8 @@ inline bool Parse6(std::string_view s, std::array<std::uint8_t, 16>& out) {
 /// Parses an IPv4 ("192.0.2.1") or IPv6 ("2001:db8::1", "::ffff:1.2.3.4")
 /// address. Zones, brackets, ports, leading zeros in IPv4 parts and stray
 /// characters are errors (code errors::Code::InvalidArgument).
-inline Result<IP> ParseIP(std::string_view s) {
+template <class = void>
+Result<IP> ParseIP(std::string_view s) {
   std::uint8_t v4[4];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
   if (s.find(':') == std::string_view::npos) {
     if (detail::Parse4(s, v4)) return IP::V4(v4[0], v4[1], v4[2], v4[3]);
@@ -436,7 +441,8 @@ struct CIDR {
 /// address in IPv6 form ("::ffff:192.0.2.1/120") takes 0-128, like any IPv6
 /// text; with 96 or more bits its network is the IPv4 network of the
 /// remaining bits (192.0.2.0/24 here).
-inline Result<CIDR> ParseCIDR(std::string_view s) {
+template <class = void>
+Result<CIDR> ParseCIDR(std::string_view s) {
   const auto slash = s.find('/');
   if (slash == std::string_view::npos) return detail::ParseError("CIDR address", s);
   auto ip = ParseIP(s.substr(0, slash));
@@ -480,7 +486,8 @@ struct HostPort {
 /// (Go's net.SplitHostPort). The port may be empty or a service name; it is
 /// not checked. A missing port, an unbracketed IPv6 address, or stray
 /// brackets are errors.
-inline Result<HostPort> SplitHostPort(std::string_view hostport) {
+template <class = void>
+Result<HostPort> SplitHostPort(std::string_view hostport) {
   auto fail = [&](std::string_view why) {
     std::string text = "address ";
     text.append(hostport.substr(0, 256)).append(": ").append(why);
@@ -512,7 +519,8 @@ inline Result<HostPort> SplitHostPort(std::string_view hostport) {
 
 /// Joins host and port; a host with a colon (IPv6) gets brackets
 /// (Go's net.JoinHostPort).
-inline std::string JoinHostPort(std::string_view host, std::string_view port) {
+template <class = void>
+std::string JoinHostPort(std::string_view host, std::string_view port) {
   std::string out;
   if (host.find(':') != std::string_view::npos) {
     out.append("[").append(host).append("]");

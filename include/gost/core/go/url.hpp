@@ -23,12 +23,14 @@ namespace detail {
 
 enum class Mode { Query, Userinfo };
 
-inline bool Unreserved(char c) noexcept {
+template <class = void>
+bool Unreserved(char c) noexcept {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
          c == '.' || c == '~';
 }
 
-inline std::string Escape(std::string_view s, Mode mode) {
+template <class = void>
+std::string Escape(std::string_view s, Mode mode) {
   static constexpr std::string_view kHex = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
@@ -53,14 +55,16 @@ inline std::string Escape(std::string_view s, Mode mode) {
   return out;
 }
 
-inline int Hex(char c) noexcept {
+template <class = void>
+int Hex(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
 
-inline Result<std::string> Unescape(std::string_view s, bool plus_is_space) {
+template <class = void>
+Result<std::string> Unescape(std::string_view s, bool plus_is_space) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -83,10 +87,12 @@ inline Result<std::string> Unescape(std::string_view s, bool plus_is_space) {
 }  // namespace detail
 
 /// Percent-encodes s for a query component ("a b&c" -> "a+b%26c").
-inline std::string QueryEscape(std::string_view s) { return detail::Escape(s, detail::Mode::Query); }
+template <class = void>
+std::string QueryEscape(std::string_view s) { return detail::Escape(s, detail::Mode::Query); }
 
 /// Reverses QueryEscape; a '%' not followed by two hex digits is an error.
-inline Result<std::string> QueryUnescape(std::string_view s) { return detail::Unescape(s, true); }
+template <class = void>
+Result<std::string> QueryUnescape(std::string_view s) { return detail::Unescape(s, true); }
 
 /// A user name and an optional password (Go's url.Userinfo). Immutable;
 /// shared as UserinfoPtr, where null means "no credentials".
@@ -127,17 +133,20 @@ class Userinfo {
 using UserinfoPtr = std::shared_ptr<const Userinfo>;
 
 /// Credentials with a user name only (Go's url.User).
-inline UserinfoPtr User(std::string username) { return std::make_shared<const Userinfo>(std::move(username)); }
+template <class = void>
+UserinfoPtr User(std::string username) { return std::make_shared<const Userinfo>(std::move(username)); }
 
 /// Credentials with a user name and password (Go's url.UserPassword).
-inline UserinfoPtr UserPassword(std::string username, std::string password) {
+template <class = void>
+UserinfoPtr UserPassword(std::string username, std::string password) {
   return std::make_shared<const Userinfo>(std::move(username), std::move(password));
 }
 
 /// Parses the userinfo part of a URL, "name" or "name:password", undoing
 /// percent-encoding. As in Go's url.Parse, bytes RFC 3986 does not allow in
 /// userinfo (spaces, '/', '?', '#', non-ASCII...) and bad escapes are errors.
-inline Result<UserinfoPtr> ParseUserinfo(std::string_view s) {
+template <class = void>
+Result<UserinfoPtr> ParseUserinfo(std::string_view s) {
   for (char c : s) {
     const bool ok = detail::Unreserved(c) || c == ':' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' ||
                     c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=' || c == '%' || c == '@';
@@ -228,7 +237,8 @@ class Values {
 
 /// Parses "a=1&b=2" (Go's url.ParseQuery). Pairs are split on '&'; a ';' or a
 /// bad escape is an error, as in Go since 1.17. Empty pairs are skipped.
-inline Result<Values> ParseQuery(std::string_view query) {
+template <class = void>
+Result<Values> ParseQuery(std::string_view query) {
   Values v;
   while (!query.empty()) {
     const auto amp = query.find('&');

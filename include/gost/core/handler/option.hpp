@@ -57,57 +57,70 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Bypass.
-inline Option BypassOption(bypass::BypassPtr bypass) {
+template <class = void>
+Option BypassOption(bypass::BypassPtr bypass) {
   return [v = std::move(bypass)](Options* o) { o->Bypass = v; };
 }
 /// Sets Options::Router.
-inline Option RouterOption(chain::RouterPtr router) {
+template <class = void>
+Option RouterOption(chain::RouterPtr router) {
   return [v = std::move(router)](Options* o) { o->Router = v; };
 }
 /// Sets Options::Auth.
-inline Option AuthOption(url::UserinfoPtr auth) {
+template <class = void>
+Option AuthOption(url::UserinfoPtr auth) {
   return [v = std::move(auth)](Options* o) { o->Auth = v; };
 }
 /// Sets Options::Auther.
-inline Option AutherOption(auth::AuthenticatorPtr auther) {
+template <class = void>
+Option AutherOption(auth::AuthenticatorPtr auther) {
   return [v = std::move(auther)](Options* o) { o->Auther = v; };
 }
 /// Sets Options::RateLimiter.
-inline Option RateLimiterOption(limiter::rate::RateLimiterPtr limiter) {
+template <class = void>
+Option RateLimiterOption(limiter::rate::RateLimiterPtr limiter) {
   return [v = std::move(limiter)](Options* o) { o->RateLimiter = v; };
 }
 /// Sets Options::Limiter.
-inline Option TrafficLimiterOption(limiter::traffic::TrafficLimiterPtr limiter) {
+template <class = void>
+Option TrafficLimiterOption(limiter::traffic::TrafficLimiterPtr limiter) {
   return [v = std::move(limiter)](Options* o) { o->Limiter = v; };
 }
 /// Sets Options::TLSConfig.
-inline Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
+template <class = void>
+Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
   return [v = std::move(tlsConfig)](Options* o) { o->TLSConfig = v; };
 }
 /// Sets Options::Logger.
-inline Option LoggerOption(logger::LoggerPtr logger) {
+template <class = void>
+Option LoggerOption(logger::LoggerPtr logger) {
   return [v = std::move(logger)](Options* o) { o->Logger = v; };
 }
 /// Sets Options::Observer.
-inline Option ObserverOption(observer::ObserverPtr observer) {
+template <class = void>
+Option ObserverOption(observer::ObserverPtr observer) {
   return [v = std::move(observer)](Options* o) { o->Observer = v; };
 }
 /// Sets Options::Recorders to the given list (Go: variadic).
-inline Option RecordersOption(Variadic<recorder::RecorderObject> recorders) {
+template <class = void>
+Option RecordersOption(Variadic<recorder::RecorderObject> recorders) {
   return [v = std::vector<recorder::RecorderObject>(recorders.begin(), recorders.end())](Options* o) {
     o->Recorders = v;
   };
 }
 /// Sets Options::Rewriter.
-inline Option RewriterOption(rewriter::RewriterPtr rewriter) {
+template <class = void>
+Option RewriterOption(rewriter::RewriterPtr rewriter) {
   return [v = std::move(rewriter)](Options* o) { o->Rewriter = v; };
 }
 /// Sets Options::Service.
-inline Option ServiceOption(std::string service) {
+template <class = void>
+Option ServiceOption(std::string service) {
   return [v = std::move(service)](Options* o) { o->Service = v; };
 }
 /// Sets Options::Netns.
-inline Option NetnsOption(std::string netns) {
+template <class = void>
+Option NetnsOption(std::string netns) {
   return [v = std::move(netns)](Options* o) { o->Netns = v; };
 }
 
@@ -121,7 +134,8 @@ struct HandleOptions {
 using HandleOption = OptionFunc<HandleOptions>;
 
 /// Sets HandleOptions::Metadata.
-inline HandleOption MetadataHandleOption(metadata::MetadataPtr md) {
+template <class = void>
+HandleOption MetadataHandleOption(metadata::MetadataPtr md) {
   return [v = std::move(md)](HandleOptions* o) { o->Metadata = v; };
 }
 

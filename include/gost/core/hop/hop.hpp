@@ -52,43 +52,53 @@ struct SelectOptions {
 using SelectOption = OptionFunc<SelectOptions>;
 
 /// Sets SelectOptions::ClientIP.
-inline SelectOption ClientIPSelectOption(net::IP clientIP) {
+template <class = void>
+SelectOption ClientIPSelectOption(net::IP clientIP) {
   return [clientIP](SelectOptions* o) { o->ClientIP = clientIP; };
 }
 /// Sets SelectOptions::Network.
-inline SelectOption NetworkSelectOption(std::string network) {
+template <class = void>
+SelectOption NetworkSelectOption(std::string network) {
   return [v = std::move(network)](SelectOptions* o) { o->Network = v; };
 }
 /// Sets SelectOptions::Addr.
-inline SelectOption AddrSelectOption(std::string addr) {
+template <class = void>
+SelectOption AddrSelectOption(std::string addr) {
   return [v = std::move(addr)](SelectOptions* o) { o->Addr = v; };
 }
 /// Sets SelectOptions::Protocol.
-inline SelectOption ProtocolSelectOption(std::string protocol) {
+template <class = void>
+SelectOption ProtocolSelectOption(std::string protocol) {
   return [v = std::move(protocol)](SelectOptions* o) { o->Protocol = v; };
 }
 /// Sets SelectOptions::Host.
-inline SelectOption HostSelectOption(std::string host) {
+template <class = void>
+SelectOption HostSelectOption(std::string host) {
   return [v = std::move(host)](SelectOptions* o) { o->Host = v; };
 }
 /// Sets SelectOptions::Method.
-inline SelectOption MethodSelectOption(std::string method) {
+template <class = void>
+SelectOption MethodSelectOption(std::string method) {
   return [v = std::move(method)](SelectOptions* o) { o->Method = v; };
 }
 /// Sets SelectOptions::Path.
-inline SelectOption PathSelectOption(std::string path) {
+template <class = void>
+SelectOption PathSelectOption(std::string path) {
   return [v = std::move(path)](SelectOptions* o) { o->Path = v; };
 }
 /// Sets SelectOptions::Query.
-inline SelectOption QuerySelectOption(url::Values query) {
+template <class = void>
+SelectOption QuerySelectOption(url::Values query) {
   return [v = std::move(query)](SelectOptions* o) { o->Query = v; };
 }
 /// Sets SelectOptions::Header.
-inline SelectOption HeaderSelectOption(http::Header header) {
+template <class = void>
+SelectOption HeaderSelectOption(http::Header header) {
   return [v = std::move(header)](SelectOptions* o) { o->Header = v; };
 }
 /// Sets SelectOptions::Body (a copy of the given bytes).
-inline SelectOption BodySelectOption(Bytes body) {
+template <class = void>
+SelectOption BodySelectOption(Bytes body) {
   return [v = std::move(body)](SelectOptions* o) { o->Body = v; };
 }
 

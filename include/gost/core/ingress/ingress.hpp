@@ -28,7 +28,8 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Service.
-inline Option WithService(std::string service) {
+template <class = void>
+Option WithService(std::string service) {
   return [service = std::move(service)](Options* o) { o->Service = service; };
 }
 

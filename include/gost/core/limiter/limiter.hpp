@@ -44,27 +44,33 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Service.
-inline Option ServiceOption(std::string service) {
+template <class = void>
+Option ServiceOption(std::string service) {
   return [service = std::move(service)](Options* o) { o->Service = service; };
 }
 /// Sets Options::Scope (one of the Scope* constants).
-inline Option ScopeOption(std::string scope) {
+template <class = void>
+Option ScopeOption(std::string scope) {
   return [scope = std::move(scope)](Options* o) { o->Scope = scope; };
 }
 /// Sets Options::Network.
-inline Option NetworkOption(std::string network) {
+template <class = void>
+Option NetworkOption(std::string network) {
   return [network = std::move(network)](Options* o) { o->Network = network; };
 }
 /// Sets Options::Addr.
-inline Option AddrOption(std::string addr) {
+template <class = void>
+Option AddrOption(std::string addr) {
   return [addr = std::move(addr)](Options* o) { o->Addr = addr; };
 }
 /// Sets Options::Client.
-inline Option ClientOption(std::string client) {
+template <class = void>
+Option ClientOption(std::string client) {
   return [client = std::move(client)](Options* o) { o->Client = client; };
 }
 /// Sets Options::Src.
-inline Option SrcOption(std::string src) {
+template <class = void>
+Option SrcOption(std::string src) {
   return [src = std::move(src)](Options* o) { o->Src = src; };
 }
 

@@ -65,7 +65,8 @@ class AcceptError final : public ErrorBase {
 
 /// Wraps `err` in an AcceptError (an empty `err` gives an empty Error).
 /// errors::As<AcceptError>(e) finds it again.
-inline Error NewAcceptError(Error err) {
+template <class = void>
+Error NewAcceptError(Error err) {
   if (!err) return {};
   return Error(std::make_shared<const AcceptError>(std::move(err)));
 }
@@ -89,7 +90,8 @@ class BindError final : public ErrorBase {
 };
 
 /// Wraps `err` in a BindError (an empty `err` gives an empty Error).
-inline Error NewBindError(Error err) {
+template <class = void>
+Error NewBindError(Error err) {
   if (!err) return {};
   return Error(std::make_shared<const BindError>(std::move(err)));
 }

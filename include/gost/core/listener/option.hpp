@@ -55,55 +55,68 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Addr.
-inline Option AddrOption(std::string addr) {
+template <class = void>
+Option AddrOption(std::string addr) {
   return [v = std::move(addr)](Options* o) { o->Addr = v; };
 }
 /// Sets Options::Auther.
-inline Option AutherOption(auth::AuthenticatorPtr auther) {
+template <class = void>
+Option AutherOption(auth::AuthenticatorPtr auther) {
   return [v = std::move(auther)](Options* o) { o->Auther = v; };
 }
 /// Sets Options::Auth.
-inline Option AuthOption(url::UserinfoPtr auth) {
+template <class = void>
+Option AuthOption(url::UserinfoPtr auth) {
   return [v = std::move(auth)](Options* o) { o->Auth = v; };
 }
 /// Sets Options::TLSConfig.
-inline Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
+template <class = void>
+Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
   return [v = std::move(tlsConfig)](Options* o) { o->TLSConfig = v; };
 }
 /// Sets Options::Admission.
-inline Option AdmissionOption(admission::AdmissionPtr admission) {
+template <class = void>
+Option AdmissionOption(admission::AdmissionPtr admission) {
   return [v = std::move(admission)](Options* o) { o->Admission = v; };
 }
 /// Sets Options::TrafficLimiter.
-inline Option TrafficLimiterOption(limiter::traffic::TrafficLimiterPtr limiter) {
+template <class = void>
+Option TrafficLimiterOption(limiter::traffic::TrafficLimiterPtr limiter) {
   return [v = std::move(limiter)](Options* o) { o->TrafficLimiter = v; };
 }
 /// Sets Options::ConnLimiter.
-inline Option ConnLimiterOption(limiter::conn::ConnLimiterPtr limiter) {
+template <class = void>
+Option ConnLimiterOption(limiter::conn::ConnLimiterPtr limiter) {
   return [v = std::move(limiter)](Options* o) { o->ConnLimiter = v; };
 }
 /// Sets Options::Stats.
-inline Option StatsOption(observer::stats::StatsPtr stats) {
+template <class = void>
+Option StatsOption(observer::stats::StatsPtr stats) {
   return [v = std::move(stats)](Options* o) { o->Stats = v; };
 }
 /// Sets Options::Logger.
-inline Option LoggerOption(logger::LoggerPtr logger) {
+template <class = void>
+Option LoggerOption(logger::LoggerPtr logger) {
   return [v = std::move(logger)](Options* o) { o->Logger = v; };
 }
 /// Sets Options::Service.
-inline Option ServiceOption(std::string service) {
+template <class = void>
+Option ServiceOption(std::string service) {
   return [v = std::move(service)](Options* o) { o->Service = v; };
 }
 /// Sets Options::ProxyProtocol.
-inline Option ProxyProtocolOption(int ppv) {
+template <class = void>
+Option ProxyProtocolOption(int ppv) {
   return [ppv](Options* o) { o->ProxyProtocol = ppv; };
 }
 /// Sets Options::Netns.
-inline Option NetnsOption(std::string netns) {
+template <class = void>
+Option NetnsOption(std::string netns) {
   return [v = std::move(netns)](Options* o) { o->Netns = v; };
 }
 /// Sets Options::Router.
-inline Option RouterOption(chain::RouterPtr router) {
+template <class = void>
+Option RouterOption(chain::RouterPtr router) {
   return [v = std::move(router)](Options* o) { o->Router = v; };
 }
 

@@ -195,7 +195,8 @@ constexpr bool IsInf(double d) noexcept {
 }
 constexpr bool IsFinite(double d) noexcept { return !IsNaN(d) && !IsInf(d); }
 
-inline void Append(std::string& out, const Arg& a, char verb = 'v') {
+template <class = void>
+void Append(std::string& out, const Arg& a, char verb = 'v') {
   struct Visitor {
     std::string& out;
     char verb;
@@ -334,7 +335,8 @@ inline void Append(std::string& out, const Arg& a, char verb = 'v') {
 }
 
 // Whether `verb` applies to the argument's kind, as in Go's fmt.
-inline bool Fits(char verb, const Arg& a) {
+template <class = void>
+bool Fits(char verb, const Arg& a) {
   const bool integer = a.kind() == Arg::Kind::Int || a.kind() == Arg::Kind::Uint;
   const bool text = a.IsText();
   switch (verb) {
@@ -352,7 +354,8 @@ inline bool Fits(char verb, const Arg& a) {
 
 /// Renders arguments as Go's fmt.Sprint: each in its default form, with a
 /// space between two neighbours when neither is a string.
-inline std::string Sprint(const Args& args) {
+template <class = void>
+std::string Sprint(const Args& args) {
   std::string out;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (i > 0 && !args[i].IsString() && !args[i - 1].IsString()) out += ' ';
@@ -372,7 +375,8 @@ inline std::string Sprint(const Args& args) {
 /// with no argument left prints "%!v(MISSING)", a verb that does not fit its
 /// argument prints "%!d(value)", and extra arguments are listed after
 /// "%!(EXTRA ...)".
-inline std::string Sprintf(std::string_view format, const Args& args) {
+template <class = void>
+std::string Sprintf(std::string_view format, const Args& args) {
   std::string out;
   std::size_t next = 0;
   for (std::size_t i = 0; i < format.size(); ++i) {
@@ -516,7 +520,8 @@ inline DefaultLoggerSlot& DefaultSlot() noexcept {
 
 /// The process-wide default logger; null until SetDefault is called.
 /// Safe to call while another thread calls SetDefault.
-inline LoggerPtr Default() {
+template <class = void>
+LoggerPtr Default() {
   auto& slot = detail::DefaultSlot();
   std::lock_guard lock(slot.mu);
   return slot.logger;
@@ -524,7 +529,8 @@ inline LoggerPtr Default() {
 
 /// Replaces the process-wide default logger (null clears it). Threads that
 /// already hold the previous logger keep it alive until they drop it.
-inline void SetDefault(LoggerPtr logger) {
+template <class = void>
+void SetDefault(LoggerPtr logger) {
   auto& slot = detail::DefaultSlot();
   std::lock_guard lock(slot.mu);
   slot.logger.swap(logger);  // the previous logger is released after the lock
@@ -579,7 +585,8 @@ class Group final : public Logger {
 /// (Go's LoggerGroup). Null entries are dropped. GetLevel is the first
 /// logger's (InfoLevel when there is none); IsLevelEnabled is true when any
 /// logger enables the level. The group is as thread-safe as its members.
-inline LoggerPtr LoggerGroup(Variadic<LoggerPtr> loggers) {
+template <class = void>
+LoggerPtr LoggerGroup(Variadic<LoggerPtr> loggers) {
   std::vector<LoggerPtr> kept;
   kept.reserve(loggers.size());
   for (const auto& l : loggers) {

@@ -32,7 +32,8 @@ struct RecordOptions {
 using RecordOption = OptionFunc<RecordOptions>;
 
 /// Sets RecordOptions::Metadata.
-inline RecordOption MetadataRecordOption(std::any md) {
+template <class = void>
+RecordOption MetadataRecordOption(std::any md) {
   return [md = std::move(md)](RecordOptions* o) { o->Metadata = md; };
 }
 

@@ -29,7 +29,8 @@ struct RewriteOptions {
 using RewriteOption = OptionFunc<RewriteOptions>;
 
 /// Sets RewriteOptions::Metadata.
-inline RewriteOption MetadataRewriteOption(std::any md) {
+template <class = void>
+RewriteOption MetadataRewriteOption(std::any md) {
   return [md = std::move(md)](RewriteOptions* o) { o->Metadata = md; };
 }
 

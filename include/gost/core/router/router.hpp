@@ -30,7 +30,8 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::ID.
-inline Option IDOption(std::string id) {
+template <class = void>
+Option IDOption(std::string id) {
   return [id = std::move(id)](Options* o) { o->ID = id; };
 }
 

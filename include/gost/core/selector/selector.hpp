@@ -112,6 +112,7 @@ class FailMarker final : public selector::Marker {
 /// A new Marker with no failures: Count() 0 and Time() the Unix epoch.
 /// Mark adds one and stamps the current second; Reset zeroes the count and
 /// keeps the time. Thread-safe.
-inline MarkerPtr NewFailMarker() { return std::make_shared<detail::FailMarker>(); }
+template <class = void>
+MarkerPtr NewFailMarker() { return std::make_shared<detail::FailMarker>(); }
 
 }  // namespace gost::core::selector

@@ -339,7 +339,8 @@ inline Bytes* ToSpare(Bytes&& b) noexcept { return ::new (static_cast<void*>(tls
 
 /// Moves up to `max` buffers of `tier` from `c`'s cache to the depot, as room
 /// allows. The caller holds the tier's mutex.
-inline void FlushLocked(ThreadCache& c, std::size_t tier, std::size_t max) noexcept {
+template <class = void>
+void FlushLocked(ThreadCache& c, std::size_t tier, std::size_t max) noexcept {
   Shared& s = SharedState();
   SharedTier& st = s.tiers[tier];
   std::uint32_t dn = st.count.load(std::memory_order_relaxed);
@@ -547,7 +548,8 @@ inline ThreadCache* AcquireCache() noexcept {
 /// threads that used the pool). While other threads use the pool the figure is
 /// a snapshot that may miss buffers moving between a thread and the depot;
 /// with no concurrent use it is exact.
-inline std::size_t HeldBytes() {
+template <class = void>
+std::size_t HeldBytes() {
   detail::Shared& s = detail::SharedState();
   std::size_t total = 0;
   {
@@ -562,7 +564,8 @@ inline std::size_t HeldBytes() {
 
 /// Capacity, in bytes, held by the calling thread's own cache; at most
 /// kMaxThreadCacheBytes.
-inline std::size_t ThreadHeldBytes() noexcept {
+template <class = void>
+std::size_t ThreadHeldBytes() noexcept {
   const detail::ThreadCache* c = detail::tls_cache;
   return c == nullptr ? 0 : c->HeldBytes();
 }
@@ -571,7 +574,8 @@ inline std::size_t ThreadHeldBytes() noexcept {
 /// depot. Other threads' caches are left alone (only their own thread may
 /// touch them; they are released when it exits). Useful after a burst, and in
 /// tests.
-inline void Trim() noexcept {
+template <class = void>
+void Trim() noexcept {
   if (detail::ThreadCache* c = detail::tls_cache) {
     for (std::size_t t = 0; t < kTierCount; ++t) {
       while (c->Held(t) != 0) (void)c->PopAny(t);
