@@ -184,6 +184,9 @@ inline Error ErrorBase::Unwrap() const { return {}; }
 namespace errors {
 
 namespace detail {
+// The error New, WithCode and Wrap build. A template only so that its code
+// is compiled where one of them is used (see docs/performance.md).
+template <class = void>
 class Message final : public ErrorBase {
  public:
   Message(std::string text, std::error_code code, core::Error cause)
@@ -208,7 +211,7 @@ class Message final : public ErrorBase {
 // std::make_shared instantiation (cheaper to compile than three).
 template <class = void>
 core::Error MakeMessage(std::string text, std::error_code code, core::Error cause) {
-  return core::Error(std::make_shared<const Message>(std::move(text), code, std::move(cause)));
+  return core::Error(std::make_shared<const Message<>>(std::move(text), code, std::move(cause)));
 }
 }  // namespace detail
 

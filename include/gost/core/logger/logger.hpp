@@ -538,7 +538,9 @@ void SetDefault(LoggerPtr logger) {
 
 namespace detail {
 
-// Sends every call to each logger of a fixed list.
+// Sends every call to each logger of a fixed list. A template only so that
+// its code is compiled where LoggerGroup is used (see docs/performance.md).
+template <class = void>
 class Group final : public Logger {
  public:
   explicit Group(std::vector<LoggerPtr> loggers) : loggers_(std::move(loggers)) {}
@@ -547,7 +549,7 @@ class Group final : public Logger {
     std::vector<LoggerPtr> derived;
     derived.reserve(loggers_.size());
     for (const auto& l : loggers_) derived.push_back(l->WithFields(fields));
-    return std::make_shared<Group>(std::move(derived));
+    return std::make_shared<Group<>>(std::move(derived));
   }
   void Trace(const Args& a) override { Each([&](Logger& l) { l.Trace(a); }); }
   void Tracef(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Tracef(f, a); }); }
@@ -592,7 +594,7 @@ LoggerPtr LoggerGroup(Variadic<LoggerPtr> loggers) {
   for (const auto& l : loggers) {
     if (l) kept.push_back(l);
   }
-  return std::make_shared<detail::Group>(std::move(kept));
+  return std::make_shared<detail::Group<>>(std::move(kept));
 }
 
 }  // namespace gost::core::logger

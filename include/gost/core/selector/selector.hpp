@@ -89,7 +89,9 @@ namespace detail {
 // wall clock, which trails the precise one by at most a clock tick (a few
 // milliseconds), so a Mark made in the first milliseconds of a second may be
 // stamped with the second before. Fail filters count in seconds or more, so
-// the difference does not matter to them.
+// the difference does not matter to them. A template only so that its code
+// is compiled where NewFailMarker is used (see docs/performance.md).
+template <class = void>
 class FailMarker final : public selector::Marker {
  public:
   [[nodiscard]] core::Time Time() const override {
@@ -113,6 +115,6 @@ class FailMarker final : public selector::Marker {
 /// Mark adds one and stamps the current second; Reset zeroes the count and
 /// keeps the time. Thread-safe.
 template <class = void>
-MarkerPtr NewFailMarker() { return std::make_shared<detail::FailMarker>(); }
+MarkerPtr NewFailMarker() { return std::make_shared<detail::FailMarker<>>(); }
 
 }  // namespace gost::core::selector
