@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace gost::core {
@@ -50,8 +51,17 @@ class Bytes {
   explicit Bytes(std::size_t n) : Bytes(Uninitialized(n, n)) {
     if (n != 0) std::memset(data_, 0, n);
   }
-  /// A copy of the given bytes.
-  explicit Bytes(ByteView b) : Bytes(Uninitialized(b.size(), b.size())) {
+  /// A copy of the given bytes: anything that converts to ByteView.
+  //
+  // A template, constrained so that it is no candidate when a Bytes is
+  // copied or moved. A plain Bytes(ByteView) would be: the compiler would
+  // then weigh std::span's range constructor for the Bytes (a contiguous
+  // range), working through the ranges concepts, which costs more to compile
+  // than everything else in this header.
+  template <class V>
+    requires(!std::is_same_v<std::remove_cvref_t<V>, Bytes> && std::is_convertible_v<V, ByteView>)
+  explicit Bytes(V&& bytes) : Bytes(Uninitialized(ByteView(bytes).size(), ByteView(bytes).size())) {
+    const ByteView b(bytes);
     if (!b.empty()) std::memcpy(data_, b.data(), b.size());
   }
   /// A copy of a string's characters.

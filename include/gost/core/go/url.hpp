@@ -109,6 +109,7 @@ class Userinfo {
   /// The password, or nullopt when none was set (Go's second result false).
   [[nodiscard]] const std::optional<std::string>& Password() const noexcept { return password_; }
   /// "name" or "name:password", percent-encoded as in a URL.
+  template <class = void>
   [[nodiscard]] std::string String() const {
     std::string out = detail::Escape(username_, detail::Mode::Userinfo);
     if (password_) {
@@ -171,36 +172,44 @@ class Values {
   Values() = default;
   /// Parameters from `{key, {values...}}` entries; for a key listed twice
   /// the first entry wins, as in a std::map.
+  template <class = void>
   Values(std::initializer_list<Map::value_type> init) : m_(init) {}
 
   /// The first value for key, or "" when there is none.
+  template <class = void>
   [[nodiscard]] std::string Get(std::string_view key) const {
     auto it = m_.find(key);
     return it == m_.end() || it->second.empty() ? std::string() : it->second.front();
   }
   /// Replaces the values of key with one value.
+  template <class = void>
   void Set(std::string key, std::string value) {
     auto& values = m_.try_emplace(std::move(key)).first->second;
     values.clear();
     values.push_back(std::move(value));
   }
   /// Appends a value to key.
+  template <class = void>
   void Add(std::string key, std::string value) {
     auto& values = m_.try_emplace(std::move(key)).first->second;
     values.push_back(std::move(value));
   }
   /// Removes key.
+  template <class = void>
   void Del(std::string_view key) {
     if (auto it = m_.find(key); it != m_.end()) m_.erase(it);
   }
   /// True when key is present (even with no values).
+  template <class = void>
   [[nodiscard]] bool Has(std::string_view key) const { return m_.find(key) != m_.end(); }
   /// All values of key (empty when absent).
+  template <class = void>
   [[nodiscard]] std::vector<std::string> ValuesOf(std::string_view key) const {
     auto it = m_.find(key);
     return it == m_.end() ? std::vector<std::string>() : it->second;
   }
   /// "a=1&b=2&b=3", keys sorted, percent-encoded.
+  template <class = void>
   [[nodiscard]] std::string Encode() const {
     std::string out;
     for (const auto& [k, vs] : m_) {

@@ -201,7 +201,8 @@ inline constexpr std::array<std::size_t, kTierCount> kSharedOffsets = Offsets(kS
 
 /// Bytes::resize, kept out of line so that it does not weigh on the inlining
 /// of Get. Within the capacity it only sets the length.
-[[gnu::noinline]] inline void SetLength(Bytes& b, std::size_t size) { b.resize(size); }
+template <class = void>
+[[gnu::noinline]] void SetLength(Bytes& b, std::size_t size) { b.resize(size); }
 
 /// One thread's cache.
 ///
@@ -321,7 +322,8 @@ union NoDestroy {
 
 inline constinit NoDestroy<Shared> g_shared{};
 
-inline Shared& SharedState() noexcept { return g_shared.value; }
+template <class = void>
+Shared& SharedState() noexcept { return g_shared.value; }
 
 // The fast paths read only this pointer: null before the thread's first use,
 // and again once its cache has been destroyed at thread exit.
@@ -335,7 +337,8 @@ alignas(Bytes) inline constinit thread_local std::array<std::byte, sizeof(Bytes)
 
 /// Builds `b` in the spare slot. What the slot held was moved out by Get, so
 /// it owns nothing and is simply built over.
-inline Bytes* ToSpare(Bytes&& b) noexcept { return ::new (static_cast<void*>(tls_spare.data())) Bytes(std::move(b)); }
+template <class = void>
+Bytes* ToSpare(Bytes&& b) noexcept { return ::new (static_cast<void*>(tls_spare.data())) Bytes(std::move(b)); }
 
 /// Moves up to `max` buffers of `tier` from `c`'s cache to the depot, as room
 /// allows. The caller holds the tier's mutex.
@@ -355,6 +358,7 @@ void FlushLocked(ThreadCache& c, std::size_t tier, std::size_t max) noexcept {
 }
 
 /// Flushes, unregisters and destroys the thread's cache at thread exit.
+template <class = void>
 struct CacheReaper {
   ThreadCache* cache = nullptr;
 
@@ -389,10 +393,11 @@ struct CacheReaper {
 /// The calling thread's cache, created and registered on first use. Null once
 /// the thread's thread_local objects are being destroyed, or if it cannot be
 /// allocated (the pool then works without it).
-inline ThreadCache* AcquireCache() noexcept {
+template <class = void>
+ThreadCache* AcquireCache() noexcept {
   if (ThreadCache* c = tls_cache) return c;
   if (tls_dead) return nullptr;
-  static thread_local CacheReaper reaper;
+  static thread_local CacheReaper<> reaper;
   auto* c = new (std::nothrow) ThreadCache;
   if (c == nullptr) return nullptr;
   {
@@ -407,14 +412,16 @@ inline ThreadCache* AcquireCache() noexcept {
   return c;
 }
 
-[[noreturn, gnu::noinline, gnu::cold]] inline void ThrowNegativeSize(int size) {
+template <class = void>
+[[noreturn, gnu::noinline, gnu::cold]] void ThrowNegativeSize(int size) {
   throw std::invalid_argument("gost: bufpool::Get: negative size " + std::to_string(size));
 }
 
 /// Get when the calling thread's hot slot for `tier` is empty (or it has no
 /// cache): a buffer from its stack, else from the depot (taking a batch for
 /// the stack too), else a new one. Leaves it in the spare slot.
-[[gnu::noinline]] inline Bytes* GetSlow(std::size_t tier) {
+template <class = void>
+[[gnu::noinline]] Bytes* GetSlow(std::size_t tier) {
   ThreadCache* c = AcquireCache();
   if (c != nullptr) {
     if (const std::uint32_t n = c->Count(tier); n != 0) {
@@ -448,14 +455,16 @@ inline ThreadCache* AcquireCache() noexcept {
 
 /// Get of a size beyond every tier: a new buffer of exactly that size, left in
 /// the spare slot.
-[[gnu::noinline]] inline Bytes* GetOversize(std::size_t size) { return ToSpare(Bytes::Uninitialized(size, size)); }
+template <class = void>
+[[gnu::noinline]] Bytes* GetOversize(std::size_t size) { return ToSpare(Bytes::Uninitialized(size, size)); }
 
 /// Put when the calling thread's hot slot for `tier` is taken (or it has no
 /// cache): moves the hot buffer to the thread's stack, first moving a batch
 /// from the stack to the depot if the stack is full; if the depot is full too,
 /// the hot buffer is freed. Returns the cache with an empty hot slot, or null
 /// when the thread has no cache (it is exiting; the caller frees its buffer).
-[[gnu::noinline]] inline ThreadCache* MakeHotRoom(std::size_t tier) noexcept {
+template <class = void>
+[[gnu::noinline]] ThreadCache* MakeHotRoom(std::size_t tier) noexcept {
   ThreadCache* c = AcquireCache();
   if (c == nullptr || c->HotEmpty(tier)) return c;
   Bytes evicted = c->EvictHot(tier);
@@ -491,6 +500,7 @@ inline ThreadCache* AcquireCache() noexcept {
 ///
 /// Throws std::invalid_argument if size is negative (Go would panic), and
 /// std::bad_alloc if memory runs out.
+template <class = void>
 [[gnu::always_inline]] inline Bytes Get(int size) {
   if (size < 0) [[unlikely]] {
     detail::ThrowNegativeSize(size);
@@ -525,6 +535,7 @@ inline ThreadCache* AcquireCache() noexcept {
 /// Get (whoever allocated it, and whatever its length); any other buffer is
 /// freed, as upstream ignores it. Once the pool's bound is reached, buffers
 /// are freed too.
+template <class = void>
 [[gnu::always_inline]] inline void Put(Bytes&& b) noexcept {
   const int t = detail::TierForCapacity(b.capacity());
   if (t < 0) {  // not a pool buffer
