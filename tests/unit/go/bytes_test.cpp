@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstddef>
 #include <numeric>
 #include <span>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace {
 
@@ -68,6 +70,52 @@ TEST(BytesTest, FromStringAndView) {
   EXPECT_EQ(list[2], std::byte{0xff});
   const Bytes empty_list{};
   EXPECT_TRUE(empty_list.empty());
+}
+
+// The constructor from bytes takes anything that converts to ByteView, as a
+// Bytes(ByteView) would, and copies it without spare capacity.
+TEST(BytesTest, FromAnythingConvertibleToByteView) {
+  std::array<std::byte, 3> arr{std::byte{1}, std::byte{2}, std::byte{3}};
+  const Bytes from_array(arr);
+  EXPECT_EQ(from_array.size(), 3U);
+  EXPECT_EQ(from_array.capacity(), 3U);
+  EXPECT_EQ(from_array[2], std::byte{3});
+  arr[2] = std::byte{9};  // a copy: the source can change afterwards
+  EXPECT_EQ(from_array[2], std::byte{3});
+
+  const std::vector<std::byte> vec{std::byte{7}, std::byte{8}};
+  EXPECT_EQ(Bytes(vec).size(), 2U);
+  EXPECT_EQ(Bytes(std::vector<std::byte>{std::byte{5}})[0], std::byte{5});  // a temporary too
+
+  const MutableByteView writable(arr);
+  const Bytes from_mutable(writable);
+  EXPECT_EQ(from_mutable.size(), 3U);
+  EXPECT_EQ(from_mutable[2], std::byte{9});
+
+  const Bytes from_empty_view{ByteView{}};
+  EXPECT_TRUE(from_empty_view.empty());
+  EXPECT_EQ(from_empty_view.capacity(), 0U);
+
+  // Only byte sequences: no conversion from other element types.
+  static_assert(!std::is_constructible_v<Bytes, std::vector<int>>);
+  static_assert(!std::is_constructible_v<Bytes, std::span<const char>>);
+  // And never implicitly.
+  static_assert(!std::is_convertible_v<ByteView, Bytes>);
+}
+
+// A non-const Bytes lvalue is copied by the copy constructor (a deep copy
+// sized to the contents), not taken by the constructor from bytes.
+TEST(BytesTest, CopyFromNonConstLvalueIsTheCopyConstructor) {
+  Bytes a = Bytes::Uninitialized(2, 64);
+  a[0] = std::byte{1};
+  a[1] = std::byte{2};
+  Bytes b(a);  // NOLINT(performance-unnecessary-copy-initialization)
+  EXPECT_EQ(b, a);
+  EXPECT_EQ(b.capacity(), 2U);
+  EXPECT_NE(b.data(), a.data());
+  Bytes c(std::move(a));
+  EXPECT_EQ(c.capacity(), 64U);  // a move keeps the storage
+  EXPECT_TRUE(a.empty());        // NOLINT(bugprone-use-after-move)
 }
 
 TEST(BytesTest, CopyIsDeep) {

@@ -51,23 +51,21 @@ class Bytes {
   explicit Bytes(std::size_t n) : Bytes(Uninitialized(n, n)) {
     if (n != 0) std::memset(data_, 0, n);
   }
-  /// A copy of the given bytes: anything that converts to ByteView.
+  /// A copy of the given bytes: of anything that converts to ByteView.
   //
-  // A template, constrained so that it is no candidate when a Bytes is
-  // copied or moved. A plain Bytes(ByteView) would be: the compiler would
-  // then weigh std::span's range constructor for the Bytes (a contiguous
-  // range), working through the ranges concepts, which costs more to compile
-  // than everything else in this header.
+  // A template, and constrained so that it is no candidate when a Bytes is
+  // copied or moved: as a plain Bytes(ByteView) it was one, and the compiler
+  // then checked std::span's range constructor against Bytes (a contiguous
+  // range), going through the ranges concepts, in every file that moved a
+  // Bytes.
   template <class V>
     requires(!std::is_same_v<std::remove_cvref_t<V>, Bytes> && std::is_convertible_v<V, ByteView>)
-  explicit Bytes(V&& bytes) : Bytes(Uninitialized(ByteView(bytes).size(), ByteView(bytes).size())) {
-    const ByteView b(bytes);
-    if (!b.empty()) std::memcpy(data_, b.data(), b.size());
-  }
+  // NOLINTNEXTLINE(bugprone-forwarding-reference-overload): the requires-clause excludes Bytes
+  explicit Bytes(V&& bytes) : Bytes(CopyOf(ByteView(bytes))) {}
   /// A copy of a string's characters.
-  explicit Bytes(std::string_view s) : Bytes(AsBytes(s)) {}
+  explicit Bytes(std::string_view s) : Bytes(CopyOf(AsBytes(s))) {}
   /// A copy of the listed bytes.
-  Bytes(std::initializer_list<std::byte> list) : Bytes(ByteView(list.begin(), list.size())) {}
+  Bytes(std::initializer_list<std::byte> list) : Bytes(CopyOf(ByteView(list.begin(), list.size()))) {}
 
   /// A buffer of `size` bytes whose contents are unspecified, with room for
   /// `capacity`. Throws std::length_error if size > capacity.
@@ -81,7 +79,7 @@ class Bytes {
   }
 
   /// A deep copy: only `other`'s size is allocated, not its capacity.
-  Bytes(const Bytes& other) : Bytes(other.view()) {}
+  Bytes(const Bytes& other) : Bytes(CopyOf(other.view())) {}
   /// Takes `other`'s storage; `other` is left empty, with no capacity.
   Bytes(Bytes&& other) noexcept
       : data_(other.data_), size_(other.size_), cap_(other.cap_) {
@@ -91,10 +89,7 @@ class Bytes {
   }
   /// Replaces the contents with a deep copy of `other`'s.
   Bytes& operator=(const Bytes& other) {
-    // From the view rather than from `other`: building a Bytes from a Bytes
-    // would also weigh std::span's range constructor (Bytes is a contiguous
-    // range), whose constraints are costly to compile.
-    if (this != &other) *this = Bytes(other.view());
+    if (this != &other) *this = CopyOf(other.view());
     return *this;
   }
   /// Takes `other`'s storage, releasing this buffer's; `other` is left empty.
@@ -172,6 +167,13 @@ class Bytes {
   }
 
  private:
+  // A new buffer holding a copy of `b`, with no spare capacity.
+  static Bytes CopyOf(ByteView b) {
+    Bytes out = Uninitialized(b.size(), b.size());
+    if (!b.empty()) std::memcpy(out.data_, b.data(), b.size());
+    return out;
+  }
+
   // Owned (new[] and delete[]): a raw pointer costs the compiler less than a
   // std::unique_ptr<std::byte[]> in every file that includes this header.
   std::byte* data_ = nullptr;
