@@ -215,6 +215,7 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
 
   /// A node with a new fail marker and the given options applied in order
   /// (empty options skipped). Prefer NewNode, which returns it shared.
+  template <class = void>
   Node(std::string name, std::string addr, Variadic<NodeOption> opts = {})
       : Name(std::move(name)), Addr(std::move(addr)), marker_(selector::NewFailMarker()) {
     core::detail::ApplyOptionList(options_, opts);
