@@ -6,6 +6,7 @@
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -353,6 +354,40 @@ TEST(OptionFuncTest, FromFunctionPointer) {
   Options o;
   f(&o);
   EXPECT_EQ(o.port, 42);
+}
+
+// The callable is taken by value: an lvalue is copied and stays usable, an
+// rvalue is moved in, and a const lvalue works too.
+TEST(OptionFuncTest, FromLvaluesAndRvalues) {
+  int calls = 0;
+  auto set = [&calls, name = std::string("a name too long for small-string storage")](Options* o) {
+    ++calls;
+    o->host = name;
+  };
+  const Option from_lvalue = set;
+  Options o;
+  set(&o);  // the source still holds its string: it was copied, not moved from
+  EXPECT_EQ(o.host, "a name too long for small-string storage");
+  o.host.clear();
+  from_lvalue(&o);
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(o.host, "a name too long for small-string storage");
+
+  const auto frozen = [](Options* opts) { opts->host = "const"; };
+  const Option from_const = frozen;
+  from_const(&o);
+  EXPECT_EQ(o.host, "const");
+
+  auto big = std::make_shared<std::string>("moved");
+  const Option from_rvalue = [p = std::move(big)](Options* opts) { opts->host = *p; };
+  from_rvalue(&o);
+  EXPECT_EQ(o.host, "moved");
+
+  // An OptionFunc is never wrapped in another: copying one copies its callable.
+  const Option copy = from_lvalue;
+  copy(&o);
+  EXPECT_EQ(calls, 3);
+  static_assert(!std::is_constructible_v<Option, int>);
 }
 
 }  // namespace
