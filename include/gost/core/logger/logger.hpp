@@ -551,42 +551,18 @@ class Group final : public Logger {
     for (const auto& l : loggers_) derived.push_back(l->WithFields(fields));
     return std::make_shared<Group<>>(std::move(derived));
   }
-  void Trace(const Args& a) override {
-    for (const auto& l : loggers_) l->Trace(a);
-  }
-  void Tracef(std::string_view f, const Args& a) override {
-    for (const auto& l : loggers_) l->Tracef(f, a);
-  }
-  void Debug(const Args& a) override {
-    for (const auto& l : loggers_) l->Debug(a);
-  }
-  void Debugf(std::string_view f, const Args& a) override {
-    for (const auto& l : loggers_) l->Debugf(f, a);
-  }
-  void Info(const Args& a) override {
-    for (const auto& l : loggers_) l->Info(a);
-  }
-  void Infof(std::string_view f, const Args& a) override {
-    for (const auto& l : loggers_) l->Infof(f, a);
-  }
-  void Warn(const Args& a) override {
-    for (const auto& l : loggers_) l->Warn(a);
-  }
-  void Warnf(std::string_view f, const Args& a) override {
-    for (const auto& l : loggers_) l->Warnf(f, a);
-  }
-  void Error(const Args& a) override {
-    for (const auto& l : loggers_) l->Error(a);
-  }
-  void Errorf(std::string_view f, const Args& a) override {
-    for (const auto& l : loggers_) l->Errorf(f, a);
-  }
-  void Fatal(const Args& a) override {
-    for (const auto& l : loggers_) l->Fatal(a);
-  }
-  void Fatalf(std::string_view f, const Args& a) override {
-    for (const auto& l : loggers_) l->Fatalf(f, a);
-  }
+  void Trace(const Args& a) override { Each([&](Logger& l) { l.Trace(a); }); }
+  void Tracef(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Tracef(f, a); }); }
+  void Debug(const Args& a) override { Each([&](Logger& l) { l.Debug(a); }); }
+  void Debugf(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Debugf(f, a); }); }
+  void Info(const Args& a) override { Each([&](Logger& l) { l.Info(a); }); }
+  void Infof(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Infof(f, a); }); }
+  void Warn(const Args& a) override { Each([&](Logger& l) { l.Warn(a); }); }
+  void Warnf(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Warnf(f, a); }); }
+  void Error(const Args& a) override { Each([&](Logger& l) { l.Error(a); }); }
+  void Errorf(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Errorf(f, a); }); }
+  void Fatal(const Args& a) override { Each([&](Logger& l) { l.Fatal(a); }); }
+  void Fatalf(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Fatalf(f, a); }); }
   [[nodiscard]] LogLevel GetLevel() const override {
     return loggers_.empty() ? InfoLevel : loggers_.front()->GetLevel();
   }
@@ -598,6 +574,10 @@ class Group final : public Logger {
   }
 
  private:
+  template <class F>
+  void Each(F&& f) {
+    for (const auto& l : loggers_) f(*l);
+  }
   std::vector<LoggerPtr> loggers_;
 };
 
