@@ -383,7 +383,7 @@ TEST(OptionFuncTest, FromLvaluesAndRvalues) {
   from_rvalue(&o);
   EXPECT_EQ(o.host, "moved");
 
-  // An OptionFunc is never wrapped in another: copying one copies its callable.
+  // Copying an OptionFunc copies its callable: the copy calls the same one.
   const Option copy = from_lvalue;
   copy(&o);
   EXPECT_EQ(calls, 3);
