@@ -1,5 +1,8 @@
 // gost-core: the umbrella header. Includes every public header of the library:
 // the Go vocabulary (gost/core/go/) and the port of every go-gost/core package.
+// Not included: the testing kit (gost/core/testing/) and the std::stop_token
+// bridge, gost/core/go/stop_token.hpp (its standard header is costly to
+// compile); include those where they are used.
 #pragma once
 
 #include "gost/core/version.hpp"

@@ -3,6 +3,7 @@
 // reference. Waits use short deadlines and generous upper bounds, so the
 // tests finish quickly when things work and fail (not hang) when they do not.
 #include "gost/core/go/context.hpp"
+#include "gost/core/go/stop_token.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

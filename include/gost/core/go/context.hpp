@@ -19,21 +19,22 @@
 //  * Everything here is thread-safe; a context and its children are freed
 //    when the last handle goes, cancelled or not (no leaks when a CancelFunc
 //    is never called, though calling it early frees its parent's bookkeeping).
-//  * std::stop_token interoperates both ways: WithStopToken makes a context
-//    that a std::stop_source (a std::jthread, say) cancels.
+//  * std::stop_token interoperates: WithStopToken, in its own header
+//    <gost/core/go/stop_token.hpp>, makes a context that a std::stop_source
+//    (a std::jthread, say) cancels. It is kept out of this header, and out of
+//    <gost/core.hpp>, because <stop_token> is costly to compile.
 #pragma once
 
 #include <any>
 #include <atomic>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <stop_token>
 #include <utility>
 
+#include "gost/core/detail/condvar.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/time.hpp"
 
@@ -135,7 +136,7 @@ void FreeAll(List<Callback>& list) noexcept {
 // The mutable part of a cancellable context.
 struct CancelState {
   std::mutex mu;
-  std::condition_variable cv;
+  core::detail::CondVar cv;
   bool done = false;        // guarded by mu
   bool finished = false;    // guarded by mu: done, and so is every descendant
   Error err;                // guarded by mu; set once
@@ -150,7 +151,14 @@ struct CancelState {
   ~CancelState() { FreeAll(callbacks); }
 };
 
-struct StopHook;  // WithStopToken's std::stop_callback, defined below
+// Something attached to a node for its lifetime (WithStopToken's
+// std::stop_callback); the node deletes it first when it goes.
+struct Hook {
+  Hook() = default;
+  Hook(const Hook&) = delete;
+  Hook& operator=(const Hook&) = delete;
+  virtual ~Hook() = default;
+};
 
 // Reference counting of nodes (a node starts with one reference).
 inline void Retain(const Node* n) noexcept;
@@ -239,17 +247,23 @@ struct Node {
   Node* prev = nullptr;         // guarded by registered_in->mu
   Node* next = nullptr;         // guarded by registered_in->mu
   Node* work_next = nullptr;    // used by the one thread cancelling the node
-  StopHook* stop = nullptr;     // WithStopToken only
+  Hook* hook = nullptr;         // WithStopToken only
 
   Node() = default;
   Node(const Node&) = delete;
   Node& operator=(const Node&) = delete;
   virtual ~Node() {
-    DropStopHook();
+    DropHook();
     Deregister();
   }
 
-  inline void DropStopHook() noexcept;  // defined after StopHook
+  // Ends the hook first: a stop callback's destructor waits for a callback
+  // that is running on another thread, which may still use the node.
+  void DropHook() noexcept {
+    Hook* h = hook;
+    hook = nullptr;
+    delete h;
+  }
 
   // Removes this node from the list of children it is in (idempotent).
   void Deregister() noexcept {
@@ -365,38 +379,13 @@ struct CancelNode final : Node {
   CancelNode() = default;
   CancelNode(const CancelNode&) = delete;
   CancelNode& operator=(const CancelNode&) = delete;
-  // The stop callback may refer to `state`, and a listed node is reachable
-  // from its parent: end both before `state` goes.
+  // The hook (a stop callback) may refer to `state`, and a listed node is
+  // reachable from its parent: end both before `state` goes.
   ~CancelNode() override {
-    DropStopHook();
+    DropHook();
     Deregister();
   }
 };
-
-// What a std::stop_source's request_stop runs for WithStopToken: cancels the
-// node unless it is already being destroyed.
-struct StopCancel {
-  Node* node;
-  void operator()() const {
-    if (TryRetain(node)) {
-      const NodeRef keep = NodeRef::Adopt(node);
-      node->Cancel(Canceled);
-    }
-  }
-};
-
-struct StopHook {
-  std::stop_callback<StopCancel> callback;
-  StopHook(const std::stop_token& token, Node* node) : callback(token, StopCancel{node}) {}
-};
-
-// Ends the stop callback first: its destructor waits for a callback that is
-// running on another thread.
-inline void Node::DropStopHook() noexcept {
-  StopHook* hook = stop;
-  stop = nullptr;
-  delete hook;
-}
 
 }  // namespace detail
 
@@ -446,7 +435,7 @@ class Context {
     detail::CancelState* s = node_ ? node_->nearest : nullptr;
     if (s == nullptr) {  // never cancelled: only the deadline or `until` ends the wait
       std::mutex m;
-      std::condition_variable cv;
+      core::detail::CondVar cv;
       // cppcheck-suppress localMutex ; a private timed sleep: nothing else waits on cv or locks m
       std::unique_lock lock(m);
       if (limit == Time::max()) {
@@ -605,11 +594,13 @@ struct Factory {
     return {};
   }
 
-  static WithCancelResult FromStopToken(const Context& parent, const std::stop_token& token) {
+  // A cancellable child of `parent` with the hook `make(node)` attached
+  // (see detail::Hook); `make` returns a new object or throws.
+  template <class MakeHook>
+  static WithCancelResult Hooked(const Context& parent, MakeHook make) {
     auto r = Cancellable(parent, std::nullopt);
     detail::Node* n = r.cancel.node_.get();
-    // Runs the callback at once if a stop was already requested.
-    n->stop = new detail::StopHook(token, n);
+    n->hook = make(n);
     return r;
   }
 };
@@ -636,13 +627,6 @@ WithCancelResult WithTimeout(const Context& parent, Duration timeout) {
   const Time now = Now();
   const Time d = timeout >= Time::max() - now ? Time::max() : now + timeout;
   return Factory::Cancellable(parent, d);
-}
-
-/// A child of `parent` that is also cancelled when `token`'s stop is
-/// requested, e.g. by a std::jthread being asked to stop.
-template <class = void>
-WithCancelResult WithStopToken(const Context& parent, const std::stop_token& token) {
-  return Factory::FromStopToken(parent, token);
 }
 
 /// A child of `parent` that carries `value` under `key`.
