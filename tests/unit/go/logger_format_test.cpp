@@ -5,8 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <random>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -262,19 +266,43 @@ TEST(SprintfTest, TrailingPercent) {
 }
 
 // ---------------------------------------------------------------------------
-// Known differences from Go in logger.hpp (a file this suite does not own).
-// Each test states Go's output; they are disabled until logger.hpp is fixed
-// (run them with --gtest_also_run_disabled_tests).
+// Parity with Go's fmt where it is easy to get wrong. Each expectation is
+// what Go prints for the same call.
 
 TEST(SprintGoParityTest, FloatsUseShortestGoForm) {
-  // Go's %v for a float is %g with the shortest exact digits, switching to an
-  // exponent below 1e-4 and from 1e21 on. logger.hpp prints std::to_string
-  // (6 decimals) with trailing zeros removed: 1e-7 comes out as "0".
+  // Go's %v for a float is strconv's 'g' with the shortest digits that read
+  // back exactly, which switches to an exponent below 1e-4 and from 1e6 on.
   EXPECT_EQ(Sprint(1e-7), "1e-07");
   EXPECT_EQ(Sprint(3.0000001), "3.0000001");
   EXPECT_EQ(Sprint(1e21), "1e+21");
   EXPECT_EQ(Sprint(123456.0), "123456");
+  EXPECT_EQ(Sprint(999999.0), "999999");
+  EXPECT_EQ(Sprint(1e6), "1e+06");
+  EXPECT_EQ(Sprint(1234567.0), "1.234567e+06");
+  EXPECT_EQ(Sprint(-2.5e9), "-2.5e+09");
   EXPECT_EQ(Sprint(0.0001), "0.0001");
+  EXPECT_EQ(Sprint(0.00012), "0.00012");
+  EXPECT_EQ(Sprint(1.0 / 3), "0.3333333333333333");
+  EXPECT_EQ(Sprint(0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(Sprint(-0.0), "-0");
+  EXPECT_EQ(Sprint(5e-324), "5e-324");  // the smallest subnormal
+  EXPECT_EQ(Sprint(1.7976931348623157e308), "1.7976931348623157e+308");
+  // A power of two, whose rounding interval is wider above than below: the
+  // shortest digits lie above the value (the nearest 16 digits do not read
+  // back, yet these do).
+  EXPECT_EQ(Sprint(5.960464477539063e-08), "5.960464477539063e-08");  // 2^-24
+}
+
+TEST(SprintGoParityTest, FloatPrecisionIsDecimalsForFAndDigitsForV) {
+  // Go: %.Nf gives N decimals; %.Nv is %.Ng, N significant digits.
+  EXPECT_EQ(Sprintf("%.2f", 3.14159), "3.14");
+  EXPECT_EQ(Sprintf("%.2v", 3.14159), "3.1");
+  EXPECT_EQ(Sprintf("%.3v", 123456.0), "1.23e+05");
+  EXPECT_EQ(Sprintf("%.5v", 100.0), "100");
+  EXPECT_EQ(Sprintf("%.0v", 2.5), "2");  // precision 0 is 1 digit; ties go to even
+  EXPECT_EQ(Sprintf("%.3v", 0.00001234), "1.23e-05");
+  EXPECT_EQ(Sprintf("%.0f", 0.5), "0");
+  EXPECT_EQ(Sprintf("%.1f", -0.05), "-0.1");  // -0.05 is slightly above 0.05 in magnitude
 }
 
 TEST(SprintGoParityTest, QuoteEscapesControlCharacters) {
@@ -325,4 +353,78 @@ TEST(SprintfFlagsTest, TruncatedVerbIsReported) {
   EXPECT_EQ(Sprintf("abc%-5", {1}), "abc%!(NOVERB)%!(EXTRA 1)");
   EXPECT_EQ(Sprintf("%.2d", {"x"}), "%!d(x)");
 }
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Floats against a reference: the shortest digits from std::to_chars, laid
+// out by Go's rule; %.Nf and %.Nv against std::to_chars with that precision
+// (which is specified to print as printf does in the C locale).
+namespace {
+
+namespace detail = gost::core::logger::detail;
+
+std::string GoShortest(double d) {
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  const std::string sci(buf, r.ptr);
+  const auto e = sci.find('e');
+  const int exp = std::stoi(sci.substr(e + 1));
+  if (exp < -4 || exp >= 6) return sci;
+  std::string digits;
+  for (std::size_t i = 0; i < e; ++i) {
+    if (sci[i] >= '0' && sci[i] <= '9') digits += sci[i];
+  }
+  std::string out = std::signbit(d) ? "-" : "";
+  const auto n = static_cast<int>(digits.size());
+  if (exp >= n - 1) return out + digits + std::string(static_cast<std::size_t>(exp - (n - 1)), '0');
+  if (exp >= 0) {
+    const auto at = static_cast<std::size_t>(exp + 1);
+    return out + digits.substr(0, at) + "." + digits.substr(at);
+  }
+  return out + "0." + std::string(static_cast<std::size_t>(-exp - 1), '0') + digits;
+}
+
+std::string ToChars(double d, std::chars_format fmt, int precision) {
+  char buf[512];
+  const auto r = std::to_chars(buf, buf + sizeof buf, d, fmt, precision);
+  return {buf, r.ptr};
+}
+
+void ExpectLikeGo(double d) {
+  EXPECT_EQ(Sprint(d), GoShortest(d)) << "bits of " << GoShortest(d);
+  EXPECT_EQ(Sprintf("%.3f", d), ToChars(d, std::chars_format::fixed, 3));
+  EXPECT_EQ(Sprintf("%.4v", d), ToChars(d, std::chars_format::general, 4));
+}
+
+TEST(FloatFormatTest, EveryPowerOfTwoAndItsNeighbours) {
+  // Powers of two are where the nearest digits may not be the shortest.
+  for (int e = -1074; e <= 1023; ++e) {
+    const double p = std::ldexp(1.0, e);
+    for (const double d : {p, -p, std::nextafter(p, 0.0), std::nextafter(p, HUGE_VAL), 3 * p}) {
+      if (std::isfinite(d)) ExpectLikeGo(d);
+    }
+  }
+}
+
+TEST(FloatFormatTest, RandomBitPatternsAndDecimals) {
+  std::mt19937_64 rng(20261202);
+  for (int i = 0; i < 20000; ++i) {
+    const std::uint64_t bits = rng();
+    double d = 0;
+    std::memcpy(&d, &bits, sizeof d);
+    if (std::isfinite(d)) ExpectLikeGo(d);
+  }
+  std::uniform_real_distribution<double> uniform(-1e7, 1e7);
+  for (int i = 0; i < 20000; ++i) ExpectLikeGo(std::round(uniform(rng) * 1000) / 1000);  // a few decimals
+}
+
+TEST(FloatFormatTest, LocaleDecimalPointBecomesADot) {
+  // snprintf writes the C locale's decimal point; the output always has '.'.
+  EXPECT_EQ(detail::WithDotPoint("1,5e+00"), "1.5e+00");
+  EXPECT_EQ(detail::WithDotPoint("-12,25"), "-12.25");
+  EXPECT_EQ(detail::WithDotPoint("3\xd9\xab" "14"), "3.14");  // a two-byte point (U+066B)
+  EXPECT_EQ(detail::WithDotPoint("7e+10"), "7e+10");        // none to replace
+  EXPECT_EQ(detail::WithDotPoint("42"), "42");
+}
+
 }  // namespace

@@ -16,10 +16,12 @@
 #pragma once
 
 #include <any>
-#include <charconv>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <map>
@@ -195,6 +197,80 @@ constexpr bool IsInf(double d) noexcept {
 }
 constexpr bool IsFinite(double d) noexcept { return !IsNaN(d) && !IsInf(d); }
 
+// Floats are printed with snprintf rather than std::to_chars: <charconv> is
+// costly to compile, and logging floats is rare. The C library writes the
+// locale's decimal point; the output always has '.', as Go's does.
+
+// Largest rendering: "%.100f" of -1.8e308 (sign, 309 digits, '.', 100 decimals).
+inline constexpr std::size_t kFloatBufSize = 416;
+
+// Replaces the locale's decimal point in a %e or %f rendering with '.'.
+template <class = void>
+std::string WithDotPoint(std::string_view s) {
+  std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == s.size() || s[i] == 'e') return std::string(s);
+  std::size_t j = i;  // the point may be more than one byte in some locales
+  while (j < s.size() && (s[j] < '0' || s[j] > '9') && s[j] != 'e') ++j;
+  std::string out(s.substr(0, i));
+  out += '.';
+  out += s.substr(j);
+  return out;
+}
+
+// A finite d printed as printf's "%.*f" (`general` false: `precision`
+// digits after the point) or "%.*g" (`general` true: `precision`
+// significant digits, trailing zeros dropped, an exponent below 1e-4 and
+// from 1e<precision> on), which is what Go's %.Nf and %.Nv (%.Ng) print.
+// Precondition: precision <= 100.
+template <class = void>
+std::string PrecisionFloat(double d, int precision, bool general) {
+  char buf[kFloatBufSize];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+  const int n = general ? std::snprintf(buf, sizeof buf, "%.*g", precision, d)
+                        : std::snprintf(buf, sizeof buf, "%.*f", precision, d);
+  if (n < 0 || static_cast<std::size_t>(n) >= sizeof buf) return "%!(BADFLOAT)";  // unreachable for precision <= 100
+  return WithDotPoint(std::string_view(buf, static_cast<std::size_t>(n)));
+}
+
+// Adds one unit in the last place to the mantissa digits of a %e rendering
+// in `buf`, in place; false when that would carry past the first digit.
+template <class = void>
+bool BumpLastDigit(char* buf) {
+  char* e = buf;
+  while (*e != 'e') ++e;
+  for (char* p = e - 1; p >= buf; --p) {
+    if (*p < '0' || *p > '9') continue;  // the point
+    if (*p != '9') {
+      ++*p;
+      return true;
+    }
+    *p = '0';
+  }
+  return false;
+}
+
+// The shortest decimal rendering that reads back as the finite value d, in
+// %e form ("d.ddde+XX"), as std::to_chars and Go's strconv give it: the
+// fewest significant digits that round-trip, and of those the closest to d.
+// Correct rounding makes the nearest p-digit decimal the only candidate,
+// except at a power of two, whose rounding interval is twice as wide above
+// as below: there the next p-digit decimal above may read back when the
+// nearest (below) does not.
+template <class = void>
+std::string ShortestFloat(double d) {
+  char buf[40];  // NOLINT(cppcoreguidelines-avoid-c-arrays): "-d." + 16 digits + "e-308"
+  static_assert(sizeof(double) == sizeof(std::uint64_t));
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &d, sizeof bits);
+  const bool power_of_two = (bits << 12U) == 0 && d != 0;  // a normal value with no fraction bits
+  for (int digits = 0;; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*e", digits, d);
+    if (std::strtod(buf, nullptr) == d || digits >= 16) break;  // 17 significant digits always read back
+    if (power_of_two && BumpLastDigit(buf) && std::strtod(buf, nullptr) == d) break;
+  }
+  return WithDotPoint(buf);
+}
+
 template <class = void>
 void Append(std::string& out, const Arg& a, char verb = 'v') {
   struct Visitor {
@@ -217,18 +293,27 @@ void Append(std::string& out, const Arg& a, char verb = 'v') {
     void Float(double d) const {
       if (IsNaN(d)) { out += "NaN"; return; }
       if (IsInf(d)) { out += d > 0 ? "+Inf" : "-Inf"; return; }
-      if (verb == 'f') { out += std::to_string(d); return; }  // %f: 6 decimals
-      // %v: Go's %g with the shortest exact digits; an exponent below 1e-4
-      // and from 1e21 on.
-      char buf[400];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
-      auto sci = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-      const std::string_view s(buf, static_cast<std::size_t>(sci.ptr - buf));
-      int exp = 0;
-      const auto e = s.find('e') + 1;
-      std::from_chars(s.data() + e + (s[e] == '+' ? 1 : 0), s.data() + s.size(), exp);
-      if (exp < -4 || exp >= 21) { out += s; return; }
-      auto fix = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
-      out.append(buf, fix.ptr);
+      if (verb == 'f') { out += PrecisionFloat(d, 6, false); return; }  // %f: 6 decimals
+      // %v: Go's %g with the shortest exact digits: with an exponent below
+      // 1e-4 and from 1e6 on (1e+06), else the same digits written out.
+      const std::string sci = ShortestFloat(d);
+      const std::size_t e = sci.find('e');
+      const int exp = std::atoi(sci.c_str() + e + 1);
+      if (exp < -4 || exp >= 6) { out += sci; return; }
+      std::string digits;  // the significant digits, without sign or point
+      for (std::size_t i = 0; i < e; ++i) {
+        if (sci[i] >= '0' && sci[i] <= '9') digits += sci[i];
+      }
+      if (sci[0] == '-') out += '-';
+      const auto n = static_cast<int>(digits.size());
+      if (exp >= n - 1) {  // an integer: pad with zeros
+        out += digits;
+        out.append(static_cast<std::size_t>(exp - (n - 1)), '0');
+      } else if (exp >= 0) {
+        out.append(digits, 0, static_cast<std::size_t>(exp) + 1).append(1, '.').append(digits, static_cast<std::size_t>(exp) + 1);
+      } else {
+        out.append("0.").append(static_cast<std::size_t>(-exp - 1), '0').append(digits);
+      }
     }
     void Str(std::string_view s) const {
       if (verb == 'q') {
@@ -374,7 +459,9 @@ std::string Sprint(const Args& args) {
 /// character Unicode does not class as printable. As in Go, a verb
 /// with no argument left prints "%!v(MISSING)", a verb that does not fit its
 /// argument prints "%!d(value)", and extra arguments are listed after
-/// "%!(EXTRA ...)".
+/// "%!(EXTRA ...)". Floats follow Go too: %v is the shortest decimal that
+/// reads back exactly, with an exponent below 1e-4 and from 1e6 on ("1e+06");
+/// %f has 6 decimals, %.Nf N decimals and %.Nv N significant digits (%g).
 template <class = void>
 std::string Sprintf(std::string_view format, const Args& args) {
   std::string out;
@@ -434,10 +521,7 @@ std::string Sprintf(std::string_view format, const Args& args) {
     const bool fixed = arg.kind() == Arg::Kind::Float && precision && (verb == 'f' || verb == 'v') &&
                        detail::IsFinite(arg.AsFloat());
     if (fixed) {
-      char buf[416];  // NOLINT(cppcoreguidelines-avoid-c-arrays): sign + 309 digits + '.' + 100 decimals
-      const auto r = std::to_chars(buf, buf + sizeof buf, arg.AsFloat(), std::chars_format::fixed,
-                                   static_cast<int>(*precision > 100 ? 100 : *precision));
-      piece.assign(buf, r.ec == std::errc() ? r.ptr : buf);
+      piece = detail::PrecisionFloat(arg.AsFloat(), static_cast<int>(*precision > 100 ? 100 : *precision), verb == 'v');
     } else {
       detail::Append(piece, arg, verb);
       if (precision && arg.IsText() && piece.size() > *precision) piece.resize(*precision);
