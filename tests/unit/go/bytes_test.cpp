@@ -275,6 +275,9 @@ TEST(BytesTest, PassesAsViewArguments) {
   EXPECT_EQ(Fill(b), 4U);
   EXPECT_EQ(b.str(), "zzzz");
   static_assert(!std::is_convertible_v<const Bytes&, MutableByteView>, "a const buffer is not writable");
+  static_assert(std::is_convertible_v<Bytes&, MutableByteView>);
+  static_assert(std::is_convertible_v<Bytes&&, ByteView>, "a temporary reads for the call it is passed to");
+  static_assert(!std::is_convertible_v<Bytes&&, MutableByteView>, "nor is a temporary: the writes would be lost");
 }
 
 TEST(BytesTest, AsBytesAsString) {

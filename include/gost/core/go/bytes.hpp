@@ -4,6 +4,15 @@
 // std::span<std::byte> (MutableByteView). Owned bytes live in Bytes, a buffer
 // with a length and a capacity like a Go []byte: Resize within the capacity
 // keeps the storage, which is what the buffer pool relies on.
+//
+// No function here builds a span until it is called: the first std::span a
+// file builds from a pointer and a length makes the compiler check the
+// iterator concepts for that pointer type, which costs as much as compiling
+// a fair part of this library. So the functions that return spans are
+// templates whose span construction depends on their template parameter
+// (never given by callers), and Bytes converts to spans through std::span's
+// own range constructor (Bytes is a contiguous range) rather than through
+// conversion operators of its own.
 #pragma once
 
 #include <cstddef>
@@ -24,11 +33,12 @@ using ByteView = std::span<const std::byte>;
 /// Bytes borrowed for writing.
 using MutableByteView = std::span<std::byte>;
 
-/// Views the characters of a string as bytes.
-template <class = void>
-ByteView AsBytes(std::string_view s) noexcept {
+/// Views the characters of a string as bytes. (`Byte` only defers the
+/// span's construction, see above; leave it out.)
+template <class Byte = const std::byte>
+std::span<Byte> AsBytes(std::string_view s) noexcept {
   // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
-  return {reinterpret_cast<const std::byte*>(s.data()), s.size()};
+  return {reinterpret_cast<Byte*>(s.data()), s.size()};
 }
 
 /// Views bytes as characters.
@@ -61,11 +71,11 @@ class Bytes {
   template <class V>
     requires(!std::is_same_v<std::remove_cvref_t<V>, Bytes> && std::is_convertible_v<V, ByteView>)
   // NOLINTNEXTLINE(bugprone-forwarding-reference-overload): the requires-clause excludes Bytes
-  explicit Bytes(V&& bytes) : Bytes(CopyOf(ByteView(bytes))) {}
+  explicit Bytes(V&& bytes) : Bytes(FromView(ByteView(bytes))) {}
   /// A copy of a string's characters.
-  explicit Bytes(std::string_view s) : Bytes(CopyOf(AsBytes(s))) {}
+  explicit Bytes(std::string_view s) : Bytes(CopyOf(s.data(), s.size())) {}
   /// A copy of the listed bytes.
-  Bytes(std::initializer_list<std::byte> list) : Bytes(CopyOf(ByteView(list.begin(), list.size()))) {}
+  Bytes(std::initializer_list<std::byte> list) : Bytes(CopyOf(list.begin(), list.size())) {}
 
   /// A buffer of `size` bytes whose contents are unspecified, with room for
   /// `capacity`. Throws std::length_error if size > capacity.
@@ -79,7 +89,7 @@ class Bytes {
   }
 
   /// A deep copy: only `other`'s size is allocated, not its capacity.
-  Bytes(const Bytes& other) : Bytes(CopyOf(other.view())) {}
+  Bytes(const Bytes& other) : Bytes(CopyOf(other.data_, other.size_)) {}
   /// Takes `other`'s storage; `other` is left empty, with no capacity.
   Bytes(Bytes&& other) noexcept
       : data_(other.data_), size_(other.size_), cap_(other.cap_) {
@@ -89,7 +99,7 @@ class Bytes {
   }
   /// Replaces the contents with a deep copy of `other`'s.
   Bytes& operator=(const Bytes& other) {
-    if (this != &other) *this = CopyOf(other.view());
+    if (this != &other) *this = CopyOf(other.data_, other.size_);
     return *this;
   }
   /// Takes `other`'s storage, releasing this buffer's; `other` is left empty.
@@ -132,22 +142,23 @@ class Bytes {
   ///@}
 
   /// The bytes in view, borrowed: valid until this buffer is resized,
-  /// assigned or destroyed.
-  [[nodiscard]] ByteView view() const noexcept { return {data(), size_}; }
+  /// assigned or destroyed. A Bytes also converts to ByteView implicitly
+  /// (std::span's range constructor), and a non-const lvalue Bytes to
+  /// MutableByteView, so it can be passed where a span is expected.
+  /// (`Self` only defers the span's construction, see above; leave it out.)
+  template <class Self = Bytes>
+  [[nodiscard]] ByteView view() const noexcept {
+    return {static_cast<const Self*>(this)->data_, size_};
+  }
   /// The bytes in view, borrowed and writable; same lifetime as view().
-  [[nodiscard]] MutableByteView mutable_view() noexcept { return {data(), size_}; }
-  // A non-const Bytes also converts through the non-const overload below: with
-  // the const one alone, std::span's range constructor is the better match
-  // for a non-const buffer and g++ warns (-Wconversion) at every call site
-  // that passes one as a ByteView.
-  /// Implicit views, so a Bytes can be passed where a span is expected.
-  ///@{
-  operator ByteView() const noexcept { return view(); }           // NOLINT(google-explicit-constructor)
-  operator ByteView() noexcept { return view(); }                 // NOLINT(google-explicit-constructor)
-  operator MutableByteView() noexcept { return mutable_view(); }  // NOLINT(google-explicit-constructor)
-  ///@}
+  template <class Self = Bytes>
+  [[nodiscard]] MutableByteView mutable_view() noexcept {
+    return {static_cast<Self*>(this)->data_, size_};
+  }
   /// The bytes in view as characters, borrowed like view().
-  [[nodiscard]] std::string_view str() const noexcept { return AsString(view()); }
+  [[nodiscard]] std::string_view str() const noexcept {
+    return {reinterpret_cast<const char*>(data_), size_};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+  }
 
   /// Changes the length. Within the capacity the storage is kept (bytes that
   /// come back into view keep what they held); beyond it the buffer grows,
@@ -167,12 +178,14 @@ class Bytes {
   }
 
  private:
-  // A new buffer holding a copy of `b`, with no spare capacity.
-  static Bytes CopyOf(ByteView b) {
-    Bytes out = Uninitialized(b.size(), b.size());
-    if (!b.empty()) std::memcpy(out.data_, b.data(), b.size());
+  // A new buffer holding a copy of the n bytes at p, with no spare capacity.
+  static Bytes CopyOf(const void* p, std::size_t n) {
+    Bytes out = Uninitialized(n, n);
+    if (n != 0) std::memcpy(out.data_, p, n);
     return out;
   }
+  template <class View>
+  static Bytes FromView(View v) { return CopyOf(v.data(), v.size()); }
 
   // Owned (new[] and delete[]): a raw pointer costs the compiler less than a
   // std::unique_ptr<std::byte[]> in every file that includes this header.
