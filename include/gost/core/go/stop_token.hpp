@@ -19,22 +19,25 @@ namespace gost::core::context {
 
 namespace detail {
 
-// What a std::stop_source's request_stop runs for WithStopToken: cancels the
-// node unless it is already being destroyed.
-struct StopCancel {
-  Node* node;
-  void operator()() const {
-    if (TryRetain(node)) {
-      const NodeRef keep = NodeRef::Adopt(node);
-      node->Cancel(Canceled);
-    }
-  }
-};
-
 // The stop callback, attached to the node it cancels for the node's lifetime.
-struct StopHook final : Hook {
-  std::stop_callback<StopCancel> callback;
-  StopHook(const std::stop_token& token, Node* node) : callback(token, StopCancel{node}) {}
+template <class D>
+struct StopHook final : Impl<D>::Hook {
+  using Node = typename Impl<D>::Node;
+
+  // What a std::stop_source's request_stop runs: cancels the node unless it
+  // is already being destroyed.
+  struct Cancel {
+    Node* node;
+    void operator()() const {
+      if (Impl<D>::TryRetain(node)) {
+        const auto keep = Impl<D>::NodeRef::Adopt(node);
+        node->Cancel(Canceled);
+      }
+    }
+  };
+
+  std::stop_callback<Cancel> callback;
+  StopHook(const std::stop_token& token, Node* node) : callback(token, Cancel{node}) {}
 };
 
 }  // namespace detail
@@ -43,10 +46,13 @@ struct StopHook final : Hook {
 /// requested, e.g. by a std::jthread being asked to stop. A token whose stop
 /// was already requested gives a context cancelled on return; a token with no
 /// stop state (std::stop_token{}) never cancels it.
-template <class = void>
+template <class D = void>
 WithCancelResult WithStopToken(const Context& parent, const std::stop_token& token) {
+  using Impl = detail::Impl<core::detail::Dependent<void, D>>;
   // The callback runs at once, here, if a stop was already requested.
-  return Factory::Hooked(parent, [&token](detail::Node* n) -> detail::Hook* { return new detail::StopHook(token, n); });
+  return detail::Factory<D>::Hooked(parent, [&token](typename Impl::Node* n) -> typename Impl::Hook* {
+    return new detail::StopHook<core::detail::Dependent<void, D>>(token, n);
+  });
 }
 
 }  // namespace gost::core::context
