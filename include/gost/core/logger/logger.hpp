@@ -27,13 +27,13 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "gost/core/detail/dependent.hpp"
 #include "gost/core/detail/interface.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/variadic.hpp"
@@ -491,9 +491,13 @@ std::string Sprintf(std::string_view format, const Args& args) {
       return n;
     };
     const std::size_t width = number(j);
-    std::optional<std::size_t> precision;
+    // A plain flag rather than std::optional, which would be instantiated in
+    // every file that includes this header.
+    bool has_precision = false;
+    std::size_t precision = 0;
     if (j < format.size() && format[j] == '.') {
       ++j;
+      has_precision = true;
       precision = number(j);
     }
     if (j >= format.size()) {
@@ -518,13 +522,13 @@ std::string Sprintf(std::string_view format, const Args& args) {
       continue;
     }
     std::string piece;
-    const bool fixed = arg.kind() == Arg::Kind::Float && precision && (verb == 'f' || verb == 'v') &&
+    const bool fixed = arg.kind() == Arg::Kind::Float && has_precision && (verb == 'f' || verb == 'v') &&
                        detail::IsFinite(arg.AsFloat());
     if (fixed) {
-      piece = detail::PrecisionFloat(arg.AsFloat(), static_cast<int>(*precision > 100 ? 100 : *precision), verb == 'v');
+      piece = detail::PrecisionFloat(arg.AsFloat(), static_cast<int>(precision > 100 ? 100 : precision), verb == 'v');
     } else {
       detail::Append(piece, arg, verb);
-      if (precision && arg.IsText() && piece.size() > *precision) piece.resize(*precision);
+      if (has_precision && arg.IsText() && piece.size() > precision) piece.resize(precision);
     }
     const bool numeric = !arg.IsText() && arg.kind() != Arg::Kind::Bool && arg.kind() != Arg::Kind::Nil;
     if (plus && numeric && !piece.empty() && piece[0] != '-') piece.insert(piece.begin(), '+');
@@ -592,48 +596,56 @@ class Logger {
 };
 
 namespace detail {
+// The default logger and its lock. A template (instantiated for <void>, by
+// Default and SetDefault only) so that files that never call them do not
+// compile it.
+template <class = void>
 struct DefaultLoggerSlot {
   std::mutex mu;
   LoggerPtr logger;  // guarded by mu
+
+  static DefaultLoggerSlot& Get() noexcept {
+    static DefaultLoggerSlot slot;
+    return slot;
+  }
 };
-inline DefaultLoggerSlot& DefaultSlot() noexcept {
-  static DefaultLoggerSlot slot;
-  return slot;
-}
 }  // namespace detail
 
 /// The process-wide default logger; null until SetDefault is called.
 /// Safe to call while another thread calls SetDefault.
-template <class = void>
+template <class D = void>
 LoggerPtr Default() {
-  auto& slot = detail::DefaultSlot();
+  auto& slot = detail::DefaultLoggerSlot<D>::Get();
   std::lock_guard lock(slot.mu);
   return slot.logger;
 }
 
 /// Replaces the process-wide default logger (null clears it). Threads that
 /// already hold the previous logger keep it alive until they drop it.
-template <class = void>
+template <class D = void>
 void SetDefault(LoggerPtr logger) {
-  auto& slot = detail::DefaultSlot();
+  auto& slot = detail::DefaultLoggerSlot<D>::Get();
   std::lock_guard lock(slot.mu);
   slot.logger.swap(logger);  // the previous logger is released after the lock
 }
 
 namespace detail {
 
-// Sends every call to each logger of a fixed list. A template only so that
-// its code is compiled where LoggerGroup is used (see docs/performance.md).
-template <class = void>
+// Sends every call to each logger of a fixed list. A template, whose list
+// type depends on its parameter, only so that its code is compiled where
+// LoggerGroup is used (see docs/performance.md).
+template <class D = void>
 class Group final : public Logger {
  public:
-  explicit Group(std::vector<LoggerPtr> loggers) : loggers_(std::move(loggers)) {}
+  using List = std::vector<core::detail::Dependent<LoggerPtr, D>>;
+
+  explicit Group(List loggers) : loggers_(std::move(loggers)) {}
 
   LoggerPtr WithFields(const Fields& fields) override {
-    std::vector<LoggerPtr> derived;
+    List derived;
     derived.reserve(loggers_.size());
     for (const auto& l : loggers_) derived.push_back(l->WithFields(fields));
-    return std::make_shared<Group<>>(std::move(derived));
+    return std::make_shared<Group>(std::move(derived));
   }
   void Trace(const Args& a) override { Each([&](Logger& l) { l.Trace(a); }); }
   void Tracef(std::string_view f, const Args& a) override { Each([&](Logger& l) { l.Tracef(f, a); }); }
@@ -662,7 +674,7 @@ class Group final : public Logger {
   void Each(F&& f) {
     for (const auto& l : loggers_) f(*l);
   }
-  std::vector<LoggerPtr> loggers_;
+  List loggers_;
 };
 
 }  // namespace detail
@@ -671,14 +683,14 @@ class Group final : public Logger {
 /// (Go's LoggerGroup). Null entries are dropped. GetLevel is the first
 /// logger's (InfoLevel when there is none); IsLevelEnabled is true when any
 /// logger enables the level. The group is as thread-safe as its members.
-template <class = void>
+template <class D = void>
 LoggerPtr LoggerGroup(Variadic<LoggerPtr> loggers) {
-  std::vector<LoggerPtr> kept;
+  typename detail::Group<D>::List kept;
   kept.reserve(loggers.size());
   for (const auto& l : loggers) {
     if (l) kept.push_back(l);
   }
-  return std::make_shared<detail::Group<>>(std::move(kept));
+  return std::make_shared<detail::Group<D>>(std::move(kept));
 }
 
 }  // namespace gost::core::logger
