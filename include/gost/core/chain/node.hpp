@@ -18,6 +18,7 @@
 #include "gost/core/bypass/bypass.hpp"
 #include "gost/core/chain/probe.hpp"
 #include "gost/core/chain/transport.hpp"
+#include "gost/core/detail/dependent.hpp"
 #include "gost/core/go/bytes.hpp"
 #include "gost/core/go/context.hpp"
 #include "gost/core/go/errors.hpp"
@@ -252,8 +253,12 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
   /// The node's fail marker; never null.
   [[nodiscard]] selector::MarkerPtr Marker() const override { return marker_; }
 
-  /// A shallow copy, as the copy constructor describes.
-  [[nodiscard]] std::shared_ptr<Node> Copy() const { return std::make_shared<Node>(*this); }
+  /// A shallow copy, as the copy constructor describes. (`D` only keeps
+  /// std::make_shared<Node> out of files that never call Copy; leave it out.)
+  template <class D = void>
+  [[nodiscard]] std::shared_ptr<Node> Copy() const {
+    return std::make_shared<core::detail::Dependent<Node, D>>(*this);
+  }
 
   /// The latest probe result; null before the first SetProbeResult.
   [[nodiscard]] std::shared_ptr<const chain::ProbeResult> ProbeResult() const override {

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <utility>
 
+#include "gost/core/detail/dependent.hpp"
 #include "gost/core/detail/interface.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/io.hpp"
@@ -160,8 +161,12 @@ class IP {
     }
     return b_[10] == 0xff && b_[11] == 0xff;
   }
-  /// The four bytes of an IPv4 address; nullopt for IPv6 or empty.
-  [[nodiscard]] constexpr std::optional<std::array<std::uint8_t, 4>> To4() const noexcept {
+  /// The four bytes of an IPv4 address; nullopt for IPv6 or empty. (`D`
+  /// only keeps the std::optional out of files that never call To4; leave it
+  /// out.)
+  template <class D = void>
+  [[nodiscard]] constexpr core::detail::Dependent<std::optional<std::array<std::uint8_t, 4>>, D> To4()
+      const noexcept {
     if (!Is4()) return std::nullopt;
     return std::array<std::uint8_t, 4>{b_[12], b_[13], b_[14], b_[15]};
   }

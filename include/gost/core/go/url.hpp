@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/detail/dependent.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/result.hpp"
 
@@ -102,19 +103,25 @@ class Userinfo {
   explicit Userinfo(std::string username) : username_(std::move(username)) {}
   /// Credentials with a name and a password (which may be empty but set).
   Userinfo(std::string username, std::string password)
-      : username_(std::move(username)), password_(std::move(password)) {}
+      : username_(std::move(username)), password_(std::move(password)), password_set_(true) {}
 
   /// The user name.
   [[nodiscard]] const std::string& Username() const noexcept { return username_; }
   /// The password, or nullopt when none was set (Go's second result false).
-  [[nodiscard]] const std::optional<std::string>& Password() const noexcept { return password_; }
+  /// (`D` only keeps std::optional out of files that never call Password;
+  /// leave it out.)
+  template <class D = void>
+  [[nodiscard]] core::detail::Dependent<std::optional<std::string>, D> Password() const {
+    if (!password_set_) return std::nullopt;
+    return password_;
+  }
   /// "name" or "name:password", percent-encoded as in a URL.
   template <class = void>
   [[nodiscard]] std::string String() const {
     std::string out = detail::Escape(username_, detail::Mode::Userinfo);
-    if (password_) {
+    if (password_set_) {
       out += ':';
-      out += detail::Escape(*password_, detail::Mode::Userinfo);
+      out += detail::Escape(password_, detail::Mode::Userinfo);
     }
     return out;
   }
@@ -126,8 +133,11 @@ class Userinfo {
   }
 
  private:
+  // A password and whether it was set, rather than a std::optional member,
+  // which every file including this header would instantiate.
   std::string username_;
-  std::optional<std::string> password_;
+  std::string password_;  // empty unless password_set_
+  bool password_set_ = false;
 };
 
 /// Shared, immutable credentials; null means none (Go's nil *url.Userinfo).
