@@ -195,6 +195,39 @@ NodeOption PriorityNodeOption(int priority) {
   return [priority](NodeOptions* o) { o->Priority = priority; };
 }
 
+namespace detail {
+
+// A value read and replaced under a lock of its own; a copy reads its source
+// under the source's lock. A class template, so its code is compiled only in
+// files that build, copy or probe a Node.
+template <class T>
+class Guarded {
+ public:
+  Guarded() = default;
+  Guarded(const Guarded& other) : value_(other.Load()) {}
+  Guarded& operator=(const Guarded&) = delete;
+  ~Guarded() = default;
+
+  T Load() const {
+    std::lock_guard lock(mu_);
+    return value_;
+  }
+  // Replaces the value; the previous one is destroyed after the lock is
+  // released.
+  void Store(T v) {
+    {
+      std::lock_guard lock(mu_);
+      std::swap(value_, v);
+    }
+  }
+
+ private:
+  mutable std::mutex mu_;
+  T value_;
+};
+
+}  // namespace detail
+
 /// One proxy server of a chain.
 ///
 /// Nodes are shared (std::shared_ptr<Node>) between hops, routes and
@@ -204,7 +237,8 @@ NodeOption PriorityNodeOption(int priority) {
 ///
 /// Differences from upstream, both deliberate:
 ///  * upstream's SetProbeCancel and Close race if called concurrently; here
-///    they are serialized by a mutex;
+///    the cancel function (and the probe result) are read and replaced under
+///    a lock;
 ///  * as upstream, Copy() copies the probe cancel function, so closing a copy
 ///    stops the original's probe too (the copies share one probe).
 class Node : public selector::Markable, public metadata::Metadatable, public ProbeResultReader {
@@ -225,16 +259,7 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
   /// A shallow copy: same options (the shared_ptr members point at the same
   /// objects), the same Marker object, the current probe result and the same
   /// probe cancel function.
-  Node(const Node& other)
-      : selector::Markable(other),
-        metadata::Metadatable(other),
-        ProbeResultReader(other),
-        Name(other.Name),
-        Addr(other.Addr),
-        marker_(other.marker_),
-        options_(other.options_),
-        probe_result_(other.LoadProbeResult()),
-        probe_cancel_(other.LoadProbeCancel()) {}
+  Node(const Node& other) = default;
   Node& operator=(const Node&) = delete;
   Node(Node&&) = delete;
   Node& operator=(Node&&) = delete;
@@ -253,8 +278,9 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
   /// The node's fail marker; never null.
   [[nodiscard]] selector::MarkerPtr Marker() const override { return marker_; }
 
-  /// A shallow copy, as the copy constructor describes. (`D` only keeps
-  /// std::make_shared<Node> out of files that never call Copy; leave it out.)
+  /// A shallow copy, as the copy constructor describes. (`D`, here and on
+  /// the methods below, only keeps the code they need out of files that
+  /// never call them; leave it out.)
   template <class D = void>
   [[nodiscard]] std::shared_ptr<Node> Copy() const {
     return std::make_shared<core::detail::Dependent<Node, D>>(*this);
@@ -262,43 +288,33 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
 
   /// The latest probe result; null before the first SetProbeResult.
   [[nodiscard]] std::shared_ptr<const chain::ProbeResult> ProbeResult() const override {
-    return LoadProbeResult();
+    return probe_result_.Load();
   }
 
   /// Publishes a probe result (null clears it).
-  void SetProbeResult(std::shared_ptr<const chain::ProbeResult> r) {
-    std::lock_guard lock(mu_);
-    probe_result_.swap(r);  // the previous result is released after the lock
-  }
+  void SetProbeResult(std::shared_ptr<const chain::ProbeResult> r) { probe_result_.Store(std::move(r)); }
 
-  /// Stores the function that stops this node's probe (replacing any before).
+  /// Stores the function that stops this node's probe (replacing any
+  /// before). (A template, like Copy.)
+  template <class = void>
   void SetProbeCancel(context::CancelFunc c) {
-    std::lock_guard lock(mu_);
-    probe_cancel_ = std::move(c);
+    probe_cancel_.Store(std::move(c));
   }
 
   /// Stops the node's probe by calling the stored cancel function, if any.
-  /// Calling it more than once is harmless. Never fails.
+  /// Calling it more than once is harmless. Never fails. (A template, like
+  /// Copy.)
+  template <class = void>
   Error Close() {
-    LoadProbeCancel()();
+    probe_cancel_.Load()();
     return {};
   }
 
  private:
-  [[nodiscard]] std::shared_ptr<const chain::ProbeResult> LoadProbeResult() const {
-    std::lock_guard lock(mu_);
-    return probe_result_;
-  }
-  [[nodiscard]] context::CancelFunc LoadProbeCancel() const {
-    std::lock_guard lock(mu_);
-    return probe_cancel_;
-  }
-
   selector::MarkerPtr marker_;
   NodeOptions options_;
-  mutable std::mutex mu_;
-  std::shared_ptr<const chain::ProbeResult> probe_result_;  // guarded by mu_
-  context::CancelFunc probe_cancel_;  // guarded by mu_
+  detail::Guarded<std::shared_ptr<const chain::ProbeResult>> probe_result_;
+  detail::Guarded<context::CancelFunc> probe_cancel_;
 };
 
 /// A shared node.
@@ -306,11 +322,11 @@ using NodePtr = std::shared_ptr<Node>;
 
 /// A new node named `name` at `addr`, with its own fail marker and the given
 /// options applied in order; empty options are skipped.
-template <class = void>
+template <class D = void>
 NodePtr NewNode(std::string name, std::string addr, Variadic<NodeOption> opts = {}) {
   // The options are applied here rather than passed on to the constructor,
   // which would copy the list (see core::detail::ApplyOptionList).
-  auto node = std::make_shared<Node>(std::move(name), std::move(addr));
+  auto node = std::make_shared<core::detail::Dependent<Node, D>>(std::move(name), std::move(addr));
   core::detail::ApplyOptionList(node->Options(), opts);
   return node;
 }

@@ -209,9 +209,9 @@ class Message final : public ErrorBase {
 
 // The one place that builds a Message: New, WithCode and Wrap share a single
 // std::make_shared instantiation (cheaper to compile than three).
-template <class = void>
+template <class D = void>
 core::Error MakeMessage(std::string text, std::error_code code, core::Error cause) {
-  return core::Error(std::make_shared<const Message<>>(std::move(text), code, std::move(cause)));
+  return core::Error(std::make_shared<const Message<D>>(std::move(text), code, std::move(cause)));
 }
 }  // namespace detail
 

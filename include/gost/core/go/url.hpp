@@ -144,13 +144,15 @@ class Userinfo {
 using UserinfoPtr = std::shared_ptr<const Userinfo>;
 
 /// Credentials with a user name only (Go's url.User).
-template <class = void>
-UserinfoPtr User(std::string username) { return std::make_shared<const Userinfo>(std::move(username)); }
+template <class D = void>
+UserinfoPtr User(std::string username) {
+  return std::make_shared<const core::detail::Dependent<Userinfo, D>>(std::move(username));
+}
 
 /// Credentials with a user name and password (Go's url.UserPassword).
-template <class = void>
+template <class D = void>
 UserinfoPtr UserPassword(std::string username, std::string password) {
-  return std::make_shared<const Userinfo>(std::move(username), std::move(password));
+  return std::make_shared<const core::detail::Dependent<Userinfo, D>>(std::move(username), std::move(password));
 }
 
 /// Parses the userinfo part of a URL, "name" or "name:password", undoing

@@ -10,6 +10,7 @@
 #include <system_error>
 #include <utility>
 
+#include "gost/core/detail/dependent.hpp"
 #include "gost/core/detail/interface.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/net.hpp"
@@ -65,10 +66,10 @@ class AcceptError final : public ErrorBase {
 
 /// Wraps `err` in an AcceptError (an empty `err` gives an empty Error).
 /// errors::As<AcceptError>(e) finds it again.
-template <class = void>
+template <class D = void>
 Error NewAcceptError(Error err) {
   if (!err) return {};
-  return Error(std::make_shared<const AcceptError>(std::move(err)));
+  return Error(std::make_shared<const core::detail::Dependent<AcceptError, D>>(std::move(err)));
 }
 
 /// A failure to set up a reverse tunnel (Bind) that the caller may retry:
@@ -90,10 +91,10 @@ class BindError final : public ErrorBase {
 };
 
 /// Wraps `err` in a BindError (an empty `err` gives an empty Error).
-template <class = void>
+template <class D = void>
 Error NewBindError(Error err) {
   if (!err) return {};
-  return Error(std::make_shared<const BindError>(std::move(err)));
+  return Error(std::make_shared<const core::detail::Dependent<BindError, D>>(std::move(err)));
 }
 
 }  // namespace gost::core::listener

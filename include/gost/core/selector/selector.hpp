@@ -114,7 +114,7 @@ class FailMarker final : public selector::Marker {
 /// A new Marker with no failures: Count() 0 and Time() the Unix epoch.
 /// Mark adds one and stamps the current second; Reset zeroes the count and
 /// keeps the time. Thread-safe.
-template <class = void>
-MarkerPtr NewFailMarker() { return std::make_shared<detail::FailMarker<>>(); }
+template <class D = void>
+MarkerPtr NewFailMarker() { return std::make_shared<detail::FailMarker<D>>(); }
 
 }  // namespace gost::core::selector
