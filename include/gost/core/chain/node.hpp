@@ -282,7 +282,7 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
   /// the methods below, only keeps the code they need out of files that
   /// never call them; leave it out.)
   template <class D = void>
-  [[nodiscard]] std::shared_ptr<Node> Copy() const {
+  [[nodiscard]] core::detail::Dependent<std::shared_ptr<Node>, D> Copy() const {
     return std::make_shared<core::detail::Dependent<Node, D>>(*this);
   }
 
@@ -323,7 +323,7 @@ using NodePtr = std::shared_ptr<Node>;
 /// A new node named `name` at `addr`, with its own fail marker and the given
 /// options applied in order; empty options are skipped.
 template <class D = void>
-NodePtr NewNode(std::string name, std::string addr, Variadic<NodeOption> opts = {}) {
+core::detail::Dependent<NodePtr, D> NewNode(std::string name, std::string addr, Variadic<NodeOption> opts = {}) {
   // The options are applied here rather than passed on to the constructor,
   // which would copy the list (see core::detail::ApplyOptionList).
   auto node = std::make_shared<core::detail::Dependent<Node, D>>(std::move(name), std::move(addr));

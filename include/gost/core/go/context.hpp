@@ -535,7 +535,12 @@ class Context {
   template <class>
   friend struct detail::Factory;
 
-  explicit Context(detail::NodeRef n) noexcept : node_(std::move(n)) {}
+  // Templates, here and below: a plain constructor uses the destructor of
+  // the member it initializes (for the case of an exception), and NodeRef's
+  // would compile the whole node implementation into every file that
+  // includes this header.
+  template <class = void>
+  explicit Context(detail::NodeRef&& n) noexcept : node_(std::move(n)) {}
   detail::NodeRef node_;
 };
 
@@ -557,7 +562,8 @@ class CancelFunc {
  private:
   template <class>
   friend struct detail::Factory;
-  explicit CancelFunc(detail::NodeRef n) noexcept : node_(std::move(n)) {}
+  template <class = void>
+  explicit CancelFunc(detail::NodeRef&& n) noexcept : node_(std::move(n)) {}
   detail::NodeRef node_;
 };
 
@@ -584,7 +590,8 @@ class AfterFuncHandle {
  private:
   template <class>
   friend struct detail::Factory;
-  AfterFuncHandle(detail::NodeRef keep, detail::Impl<>::CancelState* s, std::uint64_t id) noexcept
+  template <class = void>
+  AfterFuncHandle(detail::NodeRef&& keep, detail::Impl<>::CancelState* s, std::uint64_t id) noexcept
       : keep_(std::move(keep)), state_(s), id_(id) {}
   detail::NodeRef keep_;  // keeps state_ alive
   detail::Impl<>::CancelState* state_ = nullptr;
@@ -597,14 +604,18 @@ namespace detail {
 template <class D>
 struct Factory {
   using I = Impl<core::detail::Dependent<void, D>>;
+  // NodeRef, spelled to depend on D: where the type of a local or a
+  // temporary does not, its destructor is compiled where this template is
+  // defined.
+  using Ref = typename I::NodeRef;
 
-  static const NodeRef& NodeOf(const Context& c) noexcept { return c.node_; }
+  static const Ref& NodeOf(const Context& c) noexcept { return c.node_; }
 
   // A child of `parent` holding a new cancel state; with a `deadline` (null
   // for none), done then or at the parent's earlier one.
   static WithCancelResult Cancellable(const Context& parent, const Time* deadline) {
     auto* n = new typename I::CancelNode();  // node and state in one allocation
-    NodeRef ref = NodeRef::Adopt(n);
+    Ref ref = Ref::Adopt(n);
     const auto& p = NodeOf(parent);
     n->parent = p;
     if (p && p->has_deadline) {
@@ -632,13 +643,13 @@ struct Factory {
       }
       if (parent_err) n->Cancel(parent_err);
     }
-    return {Context(ref), CancelFunc(std::move(ref))};
+    return {Context(Ref(ref)), CancelFunc(std::move(ref))};
   }
 
   // A child of `parent` carrying `value` under `key`.
   static Context Valued(const Context& parent, const void* key, std::any value) {
     auto* n = new typename I::Node();
-    NodeRef ref = NodeRef::Adopt(n);
+    Ref ref = Ref::Adopt(n);
     const auto& p = NodeOf(parent);
     n->parent = p;
     if (p) {
@@ -662,7 +673,7 @@ struct Factory {
       if (!I::DoneAndFinished(s, lock)) {
         entry->id = s->next_id++;
         s->callbacks.PushBack(entry);
-        return {n, s, entry->id};
+        return {Ref(n), s, entry->id};
       }
     }
     const struct Free {  // NOLINT(cppcoreguidelines-special-member-functions): block-local guard, never copied
