@@ -206,6 +206,8 @@ class Guarded {
   Guarded() = default;
   Guarded(const Guarded& other) : value_(other.Load()) {}
   Guarded& operator=(const Guarded&) = delete;
+  Guarded(Guarded&&) = delete;
+  Guarded& operator=(Guarded&&) = delete;
   ~Guarded() = default;
 
   T Load() const {
