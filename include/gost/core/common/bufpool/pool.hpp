@@ -546,7 +546,7 @@ template <class D = void>
   using P = detail::Pool<D>;
   const int t = detail::TierForCapacity(b.capacity());
   if (t < 0) {  // not a pool buffer
-    Bytes dropped = std::move(b);
+    typename P::Buffer dropped = std::move(b);
     return;
   }
   const auto tier = static_cast<std::size_t>(t);
@@ -554,7 +554,7 @@ template <class D = void>
   if (c == nullptr || !c->HotEmpty(tier)) [[unlikely]] {
     c = P::MakeHotRoom(tier);
     if (c == nullptr) {  // the thread is exiting
-      Bytes dropped = std::move(b);
+      typename P::Buffer dropped = std::move(b);
       return;
     }
   }
@@ -606,7 +606,7 @@ void Trim() noexcept {
   for (std::size_t t = 0; t < kTierCount; ++t) {
     // Take the buffers out under the lock a few at a time, and free them after
     // releasing it.
-    std::array<Bytes, 8> batch;
+    std::array<typename P::Buffer, 8> batch;
     for (bool more = true; more;) {
       std::size_t n = 0;
       {
@@ -616,7 +616,7 @@ void Trim() noexcept {
         s.tiers[t].count.store(dn, std::memory_order_relaxed);
         more = dn != 0;
       }
-      for (std::size_t i = 0; i < n; ++i) batch[i] = Bytes();
+      for (std::size_t i = 0; i < n; ++i) batch[i] = typename P::Buffer();
     }
   }
 }
