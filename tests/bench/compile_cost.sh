@@ -63,6 +63,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'
 
 echo "compiler:            ${cxx} ($("${cxx}" --version | head -n 1))"
 
+if [[ "${mode}" == "counts" ]] && ! command -v valgrind >/dev/null 2>&1; then
+  echo "compile_cost.sh: --counts needs valgrind (apt-get install valgrind)" >&2
+  exit 2
+fi
 if [[ "${mode}" == "counts" ]]; then
   # Instructions of the compiler proper (cc1plus, the largest process).
   instructions() {
