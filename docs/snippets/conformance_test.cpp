@@ -44,7 +44,7 @@ gc::Result<ConnPair> MakeTransportPair() {
   });
   auto greeted = dialer.Handshake(ctx, std::move(*raw));
   auto connected = greeted ? LineConnector().Connect(ctx, std::move(*greeted), "tcp", "echo:7")
-                           : gc::Result<gc::net::ConnPtr>(greeted.error());
+                           : gc::Result<gc::net::ConnUniquePtr>(greeted.error());
   node.join();
   if (!connected) return connected.error();
   if (node_err) return node_err;

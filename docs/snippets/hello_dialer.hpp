@@ -38,7 +38,7 @@ class HelloDialer final : public gc::dialer::Dialer, public gc::dialer::Handshak
 
   // Opens the raw connection to the node with the network dialer that the
   // caller passes in (dialer::NetDialerDialOption).
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view addr,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view addr,
                                     gc::Variadic<gc::dialer::DialOption> opts = {}) override {
     const auto o = gc::MakeOptions<gc::dialer::DialOptions>(opts);
     if (o.Dialer == nullptr) return gc::errors::New("hello: no network dialer to reach " + std::string(addr));
@@ -47,7 +47,7 @@ class HelloDialer final : public gc::dialer::Dialer, public gc::dialer::Handshak
 
   // Takes `conn` over. On success it is handed back, ready for the
   // connector; on failure it is closed and released.
-  gc::Result<gc::net::ConnPtr> Handshake(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ConnUniquePtr> Handshake(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                          gc::Variadic<gc::dialer::HandshakeOption> /*opts*/ = {}) override {
     if (conn == nullptr) return gc::errors::New("hello: no connection to handshake on");
     if (gc::Error err = Greet(ctx, *conn)) {

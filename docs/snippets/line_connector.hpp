@@ -26,7 +26,7 @@ class LineConnector final : public gc::connector::Connector {
 
   // Takes `conn` (open to the node) over and returns it once the node has
   // connected it to `address`; on failure it is closed and released.
-  gc::Result<gc::net::ConnPtr> Connect(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                        std::string_view network, std::string_view address,
                                        gc::Variadic<gc::connector::ConnectOption> /*opts*/ = {}) override {
     if (conn == nullptr) return gc::errors::New("line: no connection to connect through");

@@ -21,7 +21,7 @@ class NodeRoute final : public gc::chain::Route {
  public:
   explicit NodeRoute(std::vector<gc::chain::NodePtr> nodes) : nodes_(std::move(nodes)) {}
 
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view network,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view network,
                                     std::string_view address,
                                     gc::Variadic<gc::chain::DialOption> /*opts*/ = {}) override {
     auto conn = ThroughNodes(ctx);
@@ -29,7 +29,7 @@ class NodeRoute final : public gc::chain::Route {
     return nodes_.back()->Options().Transport->Connect(ctx, std::move(*conn), network, address);
   }
 
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context& /*ctx*/, std::string_view /*network*/,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& /*ctx*/, std::string_view /*network*/,
                                         std::string_view /*address*/,
                                         gc::Variadic<gc::chain::BindOption> /*opts*/ = {}) override {
     return gc::connector::ErrBindUnsupported;
@@ -42,12 +42,12 @@ class NodeRoute final : public gc::chain::Route {
   // node, then ask each node to connect to the next and greet that one. A
   // node that cannot be reached is marked as failed; one that answers has
   // its failures forgotten.
-  gc::Result<gc::net::ConnPtr> ThroughNodes(const gc::context::Context& ctx) {
+  gc::Result<gc::net::ConnUniquePtr> ThroughNodes(const gc::context::Context& ctx) {
     if (nodes_.empty()) return gc::errors::New("route: no nodes");
     for (const auto& node : nodes_) {
       if (node->Options().Transport == nullptr) return gc::errors::New("route: node " + node->Name + " has no transport");
     }
-    gc::net::ConnPtr conn;
+    gc::net::ConnUniquePtr conn;
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
       gc::chain::Node& node = *nodes_[i];
       auto reached = i == 0 ? node.Options().Transport->Dial(ctx, node.Addr)

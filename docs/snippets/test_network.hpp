@@ -44,7 +44,7 @@ class MemNet : public std::enable_shared_from_this<MemNet> {
   class MemDialer final : public gc::common::net::Dialer {
    public:
     explicit MemDialer(std::shared_ptr<MemNet> net) : net_(std::move(net)) {}
-    gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view /*network*/,
+    gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view /*network*/,
                                       std::string_view addr) override {
       std::shared_ptr<gc::net::PipeListener> ln;
       {

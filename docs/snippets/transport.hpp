@@ -25,13 +25,13 @@ class Transport final : public gc::chain::Transporter {
     gc::ApplyOptions(options_, opts);
   }
 
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view addr) override {
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view addr) override {
     return dialer_->Dial(ctx, addr, gc::dialer::NetDialerDialOption(netd_));
   }
 
   // The optional interfaces are found with dynamic_cast, as Go finds them
   // with type assertions.
-  gc::Result<gc::net::ConnPtr> Handshake(const gc::context::Context& ctx, gc::net::ConnPtr conn) override {
+  gc::Result<gc::net::ConnUniquePtr> Handshake(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn) override {
     if (auto* hs = dynamic_cast<gc::dialer::Handshaker*>(dialer_.get())) {
       auto r = hs->Handshake(ctx, std::move(conn), gc::dialer::AddrHandshakeOption(options_.Addr));
       if (!r) return r.error();
@@ -43,12 +43,12 @@ class Transport final : public gc::chain::Transporter {
     return conn;
   }
 
-  gc::Result<gc::net::ConnPtr> Connect(const gc::context::Context& ctx, gc::net::ConnPtr conn, std::string_view network,
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn, std::string_view network,
                                        std::string_view address) override {
     return connector_->Connect(ctx, std::move(conn), network, address, gc::connector::DialerConnectOption(netd_));
   }
 
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                         std::string_view network, std::string_view address,
                                         gc::Variadic<gc::connector::BindOption> opts = {}) override {
     if (auto* binder = dynamic_cast<gc::connector::Binder*>(connector_.get())) {

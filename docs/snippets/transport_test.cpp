@@ -34,7 +34,7 @@ struct Scripted {
   Scripted(const Scripted&) = delete;
   Scripted& operator=(const Scripted&) = delete;
 
-  gc::net::ConnPtr conn;
+  gc::net::ConnUniquePtr conn;
   std::thread peer;
 };
 

@@ -70,7 +70,7 @@ inline void Copy(gc::net::Conn& dst, gc::net::Conn& src) {
 /// closes both and returns. Cancelling `ctx` closes both at once, which ends
 /// the relay. The reverse direction runs on a second thread, joined before
 /// returning. (Shared pointers, so that the cancellation callback can never
-/// outlive the connections; a net::ConnPtr converts.)
+/// outlive the connections; a net::ConnUniquePtr converts.)
 inline void Relay(const gc::context::Context& ctx, std::shared_ptr<gc::net::Conn> a, std::shared_ptr<gc::net::Conn> b) {
   auto close_both = [a, b] {
     (void)a->Close();  // closing an already closed end just reports an error

@@ -46,30 +46,30 @@ class LineLogger final : public gc::logger::Logger {
     return std::make_shared<LineLogger>(std::move(kind), level_);
   }
 
-  void Trace(const gc::logger::Args& a) override { Write(gc::logger::TraceLevel, gc::logger::Sprint(a)); }
-  void Tracef(std::string_view f, const gc::logger::Args& a) override {
-    Write(gc::logger::TraceLevel, gc::logger::Sprintf(f, a));
+  void Trace(const gc::fmt::Args& a) override { Write(gc::logger::TraceLevel, gc::fmt::Sprint(a)); }
+  void Tracef(std::string_view f, const gc::fmt::Args& a) override {
+    Write(gc::logger::TraceLevel, gc::fmt::Sprintf(f, a));
   }
-  void Debug(const gc::logger::Args& a) override { Write(gc::logger::DebugLevel, gc::logger::Sprint(a)); }
-  void Debugf(std::string_view f, const gc::logger::Args& a) override {
-    Write(gc::logger::DebugLevel, gc::logger::Sprintf(f, a));
+  void Debug(const gc::fmt::Args& a) override { Write(gc::logger::DebugLevel, gc::fmt::Sprint(a)); }
+  void Debugf(std::string_view f, const gc::fmt::Args& a) override {
+    Write(gc::logger::DebugLevel, gc::fmt::Sprintf(f, a));
   }
-  void Info(const gc::logger::Args& a) override { Write(gc::logger::InfoLevel, gc::logger::Sprint(a)); }
-  void Infof(std::string_view f, const gc::logger::Args& a) override {
-    Write(gc::logger::InfoLevel, gc::logger::Sprintf(f, a));
+  void Info(const gc::fmt::Args& a) override { Write(gc::logger::InfoLevel, gc::fmt::Sprint(a)); }
+  void Infof(std::string_view f, const gc::fmt::Args& a) override {
+    Write(gc::logger::InfoLevel, gc::fmt::Sprintf(f, a));
   }
-  void Warn(const gc::logger::Args& a) override { Write(gc::logger::WarnLevel, gc::logger::Sprint(a)); }
-  void Warnf(std::string_view f, const gc::logger::Args& a) override {
-    Write(gc::logger::WarnLevel, gc::logger::Sprintf(f, a));
+  void Warn(const gc::fmt::Args& a) override { Write(gc::logger::WarnLevel, gc::fmt::Sprint(a)); }
+  void Warnf(std::string_view f, const gc::fmt::Args& a) override {
+    Write(gc::logger::WarnLevel, gc::fmt::Sprintf(f, a));
   }
-  void Error(const gc::logger::Args& a) override { Write(gc::logger::ErrorLevel, gc::logger::Sprint(a)); }
-  void Errorf(std::string_view f, const gc::logger::Args& a) override {
-    Write(gc::logger::ErrorLevel, gc::logger::Sprintf(f, a));
+  void Error(const gc::fmt::Args& a) override { Write(gc::logger::ErrorLevel, gc::fmt::Sprint(a)); }
+  void Errorf(std::string_view f, const gc::fmt::Args& a) override {
+    Write(gc::logger::ErrorLevel, gc::fmt::Sprintf(f, a));
   }
   // Fatal only logs: an example never ends the process from a logger.
-  void Fatal(const gc::logger::Args& a) override { Write(gc::logger::FatalLevel, gc::logger::Sprint(a)); }
-  void Fatalf(std::string_view f, const gc::logger::Args& a) override {
-    Write(gc::logger::FatalLevel, gc::logger::Sprintf(f, a));
+  void Fatal(const gc::fmt::Args& a) override { Write(gc::logger::FatalLevel, gc::fmt::Sprint(a)); }
+  void Fatalf(std::string_view f, const gc::fmt::Args& a) override {
+    Write(gc::logger::FatalLevel, gc::fmt::Sprintf(f, a));
   }
 
   [[nodiscard]] gc::logger::LogLevel GetLevel() const override { return level_; }

@@ -31,18 +31,18 @@ class Network : public std::enable_shared_from_this<Network> {
  public:
   /// Starts listening on `addr`. Fails when the address is taken. Closing
   /// (or destroying) the returned listener frees the address.
-  gc::Result<gc::net::ListenerPtr> Listen(const std::string& addr) {
+  gc::Result<gc::net::ListenerUniquePtr> Listen(const std::string& addr) {
     std::lock_guard lock(mu_);
     if (listeners_.count(addr) != 0) return gc::errors::New("listen tcp " + addr + ": address already in use");
     auto ln = std::make_shared<gc::net::PipeListener>(0, gc::net::Addr("tcp", addr));
     listeners_[addr] = ln;
-    return gc::net::ListenerPtr(std::make_unique<Bound>(weak_from_this(), addr, std::move(ln)));
+    return gc::net::ListenerUniquePtr(std::make_unique<Bound>(weak_from_this(), addr, std::move(ln)));
   }
 
   /// A connection to whoever listens on `addr`. Fails with "connection
   /// refused" when nobody does (or when RefuseNext says so), and with the
   /// context's error when `ctx` ends first.
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, const std::string& addr) {
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, const std::string& addr) {
     std::shared_ptr<gc::net::PipeListener> ln;
     {
       std::lock_guard lock(mu_);
@@ -78,7 +78,7 @@ class Network : public std::enable_shared_from_this<Network> {
     Bound& operator=(const Bound&) = delete;
     ~Bound() override { (void)Close(); }
 
-    gc::Result<gc::net::ConnPtr> Accept() override { return ln_->Accept(); }
+    gc::Result<gc::net::ConnUniquePtr> Accept() override { return ln_->Accept(); }
     gc::Error Close() override {
       if (auto net = net_.lock()) net->Forget(addr_, ln_.get());
       return ln_->Close();
@@ -94,7 +94,7 @@ class Network : public std::enable_shared_from_this<Network> {
   class NetDialer final : public gc::common::net::Dialer {
    public:
     explicit NetDialer(std::shared_ptr<Network> net) : net_(std::move(net)) {}
-    gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view /*network*/,
+    gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view /*network*/,
                                       std::string_view addr) override {
       return net_->Dial(ctx, std::string(addr));
     }

@@ -53,14 +53,14 @@ class MemDialer final : public gc::dialer::Dialer, public gc::dialer::Handshaker
  public:
   gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
 
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view addr,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view addr,
                                     gc::Variadic<gc::dialer::DialOption> opts = {}) override {
     const auto o = gc::MakeOptions<gc::dialer::DialOptions>(opts);
     if (!o.Dialer) return gc::errors::New("memproxy: no network dialer");
     return o.Dialer->Dial(ctx, "tcp", addr);
   }
 
-  gc::Result<gc::net::ConnPtr> Handshake(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ConnUniquePtr> Handshake(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                          gc::Variadic<gc::dialer::HandshakeOption> /*opts*/ = {}) override {
     auto reply = Exchange(ctx, *conn, "HELLO");
     if (!reply) return reply.error();
@@ -74,7 +74,7 @@ class MemConnector : public gc::connector::Connector {
  public:
   gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
 
-  gc::Result<gc::net::ConnPtr> Connect(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                        std::string_view /*network*/, std::string_view address,
                                        gc::Variadic<gc::connector::ConnectOption> /*opts*/ = {}) override {
     auto reply = Exchange(ctx, *conn, "CONNECT " + std::string(address));
@@ -98,12 +98,12 @@ namespace detail {
 // Close.
 class TunnelListener final : public gc::net::Listener {
  public:
-  TunnelListener(gc::net::ConnPtr tunnel, std::string addr) : tunnel_(std::move(tunnel)), addr_(std::move(addr)) {}
+  TunnelListener(gc::net::ConnUniquePtr tunnel, std::string addr) : tunnel_(std::move(tunnel)), addr_(std::move(addr)) {}
   TunnelListener(const TunnelListener&) = delete;
   TunnelListener& operator=(const TunnelListener&) = delete;
   ~TunnelListener() override { (void)Close(); }
 
-  gc::Result<gc::net::ConnPtr> Accept() override {
+  gc::Result<gc::net::ConnUniquePtr> Accept() override {
     gc::net::Conn* tunnel = nullptr;
     {
       std::unique_lock lock(mu_);
@@ -123,7 +123,7 @@ class TunnelListener final : public gc::net::Listener {
   }
 
   gc::Error Close() override {
-    gc::net::ConnPtr unused;
+    gc::net::ConnUniquePtr unused;
     {
       std::lock_guard lock(mu_);
       if (closed_) return gc::listener::ErrClosed;
@@ -140,7 +140,7 @@ class TunnelListener final : public gc::net::Listener {
  private:
   std::mutex mu_;
   std::condition_variable cv_;
-  gc::net::ConnPtr tunnel_;  // guarded by mu_; null once handed out
+  gc::net::ConnUniquePtr tunnel_;  // guarded by mu_; null once handed out
   bool accepting_ = false;   // guarded by mu_: an Accept is reading from tunnel_
   bool closed_ = false;      // guarded by mu_
   std::string addr_;
@@ -151,13 +151,13 @@ class TunnelListener final : public gc::net::Listener {
 /// A MemConnector that can also ask the node to listen (reverse tunnels).
 class MemBinder final : public MemConnector, public gc::connector::Binder {
  public:
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                         std::string_view /*network*/, std::string_view address,
                                         gc::Variadic<gc::connector::BindOption> /*opts*/ = {}) override {
     auto reply = Exchange(ctx, *conn, "BIND " + std::string(address));
     if (!reply) return reply.error();
     if (*reply != "OK") return gc::errors::New(Reason(*reply));
-    return gc::net::ListenerPtr(std::make_unique<detail::TunnelListener>(std::move(conn), std::string(address)));
+    return gc::net::ListenerUniquePtr(std::make_unique<detail::TunnelListener>(std::move(conn), std::string(address)));
   }
 };
 
@@ -177,7 +177,7 @@ class ProxyHandler final : public gc::handler::Handler {
 
   gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
 
-  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                    gc::Variadic<gc::handler::HandleOption> /*opts*/ = {}) override {
     std::shared_ptr<gc::net::Conn> client(std::move(conn));
     // Cancelling ctx (the service is closing) unblocks whatever waits on the client.
@@ -259,7 +259,7 @@ class EchoHandler final : public gc::handler::Handler {
 
   gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
 
-  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                    gc::Variadic<gc::handler::HandleOption> /*opts*/ = {}) override {
     std::shared_ptr<gc::net::Conn> c(std::move(conn));
     gc::context::AfterFuncHandle on_cancel = gc::context::AfterFunc(ctx, [c] { (void)c->Close(); });

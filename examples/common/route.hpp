@@ -42,14 +42,14 @@ class DirectRoute final : public gc::chain::Route {
  public:
   explicit DirectRoute(std::shared_ptr<Network> net) : net_(std::move(net)) {}
 
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view /*network*/,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view /*network*/,
                                     std::string_view address, gc::Variadic<gc::chain::DialOption> opts = {}) override {
     const auto o = gc::MakeOptions<gc::chain::DialOptions>(opts);
     Kind(o.Logger, "route")->Debugf("no nodes: dial %s directly", {address});
     return net_->Dial(ctx, std::string(address));
   }
 
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context& /*ctx*/, std::string_view /*network*/,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& /*ctx*/, std::string_view /*network*/,
                                         std::string_view address,
                                         gc::Variadic<gc::chain::BindOption> opts = {}) override {
     const auto o = gc::MakeOptions<gc::chain::BindOptions>(opts);
@@ -71,7 +71,7 @@ class NodeRoute final : public gc::chain::Route {
 
   void AddNode(gc::chain::NodePtr node) { nodes_.push_back(std::move(node)); }
 
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view network, std::string_view address,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view network, std::string_view address,
                                     gc::Variadic<gc::chain::DialOption> opts = {}) override {
     if (nodes_.empty()) return direct_->Dial(ctx, network, address, opts);
     const auto o = gc::MakeOptions<gc::chain::DialOptions>(opts);
@@ -85,7 +85,7 @@ class NodeRoute final : public gc::chain::Route {
     return cc;
   }
 
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context& ctx, std::string_view network,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, std::string_view network,
                                         std::string_view address,
                                         gc::Variadic<gc::chain::BindOption> opts = {}) override {
     if (nodes_.empty()) return direct_->Bind(ctx, network, address, opts);
@@ -128,7 +128,7 @@ class NodeRoute final : public gc::chain::Route {
 
   // Steps 1 and 2: a connection through every node, ready for the last
   // node's Connect or Bind.
-  gc::Result<gc::net::ConnPtr> Connect(const gc::context::Context& ctx, const gc::logger::LoggerPtr& log) {
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, const gc::logger::LoggerPtr& log) {
     const gc::chain::Node& first = *nodes_.front();
     auto addr = Resolve(ctx, "ip", first.Addr, first.Options().Resolver, first.Options().HostMapper, log);
     if (!addr) return Fail(log, first, "resolve " + first.Addr, addr.error());
@@ -140,7 +140,7 @@ class NodeRoute final : public gc::chain::Route {
     if (!cn) return Fail(log, first, "handshake " + first.Name, cn.error());
     Succeed(log, first);
 
-    gc::net::ConnPtr conn = std::move(*cn);
+    gc::net::ConnUniquePtr conn = std::move(*cn);
     const gc::chain::Node* prev = &first;
     for (std::size_t i = 1; i < nodes_.size(); ++i) {
       const gc::chain::Node& node = *nodes_[i];

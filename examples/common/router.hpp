@@ -46,7 +46,7 @@ class Router final : public gc::chain::Router {
 
   gc::chain::RouterOptions* Options() override { return &options_; }
 
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view network, std::string_view address,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view network, std::string_view address,
                                     gc::Variadic<gc::chain::DialOption> opts = {}) override {
     gc::Error err;
     for (int i = 0; i < Attempts(); ++i) {
@@ -76,7 +76,7 @@ class Router final : public gc::chain::Router {
     return err;
   }
 
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context& ctx, std::string_view network,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, std::string_view network,
                                         std::string_view address,
                                         gc::Variadic<gc::chain::BindOption> opts = {}) override {
     gc::Error err;

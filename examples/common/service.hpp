@@ -42,7 +42,7 @@ class MemListener final : public gc::listener::Listener {
     return {};
   }
 
-  gc::Result<gc::net::ConnPtr> Accept() override {
+  gc::Result<gc::net::ConnUniquePtr> Accept() override {
     auto conn = ln_->Accept();
     if (!conn && gc::errors::Is(conn.error(), gc::net::ErrClosed)) return gc::listener::ErrClosed;
     return conn;
@@ -55,7 +55,7 @@ class MemListener final : public gc::listener::Listener {
  private:
   std::shared_ptr<Network> net_;
   gc::listener::Options options_;
-  gc::net::ListenerPtr ln_;  // set by Init
+  gc::net::ListenerUniquePtr ln_;  // set by Init
 };
 
 /// A listener and a handler.

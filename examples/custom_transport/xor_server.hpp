@@ -40,10 +40,10 @@ class XorListener final : public gc::listener::Listener {
     return {};
   }
 
-  gc::Result<gc::net::ConnPtr> Accept() override {
+  gc::Result<gc::net::ConnUniquePtr> Accept() override {
     auto conn = ln_->Accept();
     if (!conn) return gc::errors::Is(conn.error(), gc::net::ErrClosed) ? gc::listener::ErrClosed : conn.error();
-    return gc::net::ConnPtr(std::make_unique<XorConn>(std::move(*conn), key_));
+    return gc::net::ConnUniquePtr(std::make_unique<XorConn>(std::move(*conn), key_));
   }
 
   [[nodiscard]] gc::net::Addr Addr() const override { return {"tcp", options_.Addr}; }
@@ -53,7 +53,7 @@ class XorListener final : public gc::listener::Listener {
   std::shared_ptr<example::Network> net_;
   gc::listener::Options options_;
   std::uint8_t key_ = 0;     // set by Init
-  gc::net::ListenerPtr ln_;  // set by Init
+  gc::net::ListenerUniquePtr ln_;  // set by Init
 };
 
 /// Serves the header protocol. Logs each header (on Options::Logger, as
@@ -65,7 +65,7 @@ class HeaderHandler final : public gc::handler::Handler {
 
   gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
 
-  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                    gc::Variadic<gc::handler::HandleOption> /*opts*/ = {}) override {
     std::shared_ptr<gc::net::Conn> client(std::move(conn));
     gc::context::AfterFuncHandle on_cancel = gc::context::AfterFunc(ctx, [client] { (void)client->Close(); });

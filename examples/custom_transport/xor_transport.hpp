@@ -43,7 +43,7 @@ namespace gc = gost::core;
 /// out. (A toy: XOR with a fixed byte hides nothing from anyone who looks.)
 class XorConn final : public gc::net::Conn {
  public:
-  XorConn(gc::net::ConnPtr inner, std::uint8_t key) : inner_(std::move(inner)), key_(std::byte{key}) {}
+  XorConn(gc::net::ConnUniquePtr inner, std::uint8_t key) : inner_(std::move(inner)), key_(std::byte{key}) {}
 
   gc::io::IOResult Read(std::span<std::byte> b) override {
     gc::io::IOResult r = inner_->Read(b);
@@ -66,7 +66,7 @@ class XorConn final : public gc::net::Conn {
   gc::Error SetWriteDeadline(gc::Time t) override { return inner_->SetWriteDeadline(t); }
 
  private:
-  gc::net::ConnPtr inner_;
+  gc::net::ConnUniquePtr inner_;
   std::byte key_;
 };
 
@@ -98,7 +98,7 @@ class XorDialer final : public gc::dialer::Dialer, public gc::dialer::Handshaker
   /// Opens the raw connection with the network dialer that the Transport
   /// passes in every call (dialer::DialOptions::Dialer). A real transport
   /// would open a socket here.
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view addr,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view addr,
                                     gc::Variadic<gc::dialer::DialOption> opts = {}) override {
     const auto o = gc::MakeOptions<gc::dialer::DialOptions>(opts);
     if (!o.Dialer) return gc::errors::New("xor: no network dialer to dial " + std::string(addr) + " with");
@@ -108,9 +108,9 @@ class XorDialer final : public gc::dialer::Dialer, public gc::dialer::Handshaker
   /// Wraps the connection: from now on everything sent to or received from
   /// this node is XORed with its key. Takes `conn` over (it now lives inside
   /// the XorConn).
-  gc::Result<gc::net::ConnPtr> Handshake(const gc::context::Context& /*ctx*/, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ConnUniquePtr> Handshake(const gc::context::Context& /*ctx*/, gc::net::ConnUniquePtr conn,
                                          gc::Variadic<gc::dialer::HandshakeOption> /*opts*/ = {}) override {
-    return gc::net::ConnPtr(std::make_unique<XorConn>(std::move(conn), key_));
+    return gc::net::ConnUniquePtr(std::make_unique<XorConn>(std::move(conn), key_));
   }
 
  private:
@@ -130,7 +130,7 @@ class HeaderConnector final : public gc::connector::Connector {
   /// Sends "TO <address>" and waits for "OK". On success the connection now
   /// reaches `address`, so it is returned as it is; on failure it is released
   /// (which closes it), as the interface asks.
-  gc::Result<gc::net::ConnPtr> Connect(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                        std::string_view /*network*/, std::string_view address,
                                        gc::Variadic<gc::connector::ConnectOption> /*opts*/ = {}) override {
     auto reply = example::Exchange(ctx, *conn, "TO " + std::string(address));

@@ -192,7 +192,7 @@ class ChainHop final : public gc::hop::Hop, public gc::hop::NodeList {
 class NetDialer final : public gc::common::net::Dialer {
  public:
   explicit NetDialer(gc::chain::RoutePtr route = nullptr) : route_(std::move(route)) {}
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view network,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view network,
                                     std::string_view addr) override {
     if (route_ && !route_->Nodes().empty()) return route_->Dial(ctx, network, addr);
     return DialTCP(ctx, network, addr);
@@ -210,13 +210,13 @@ class Transport final : public gc::chain::Transporter {
     gc::ApplyOptions(options_, opts);
   }
 
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view addr) override {
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view addr) override {
     auto netd = std::make_shared<NetDialer>(options_.Route);
     return dialer_->Dial(ctx, addr,
                          {gc::dialer::HostDialOption(options_.Addr), gc::dialer::NetDialerDialOption(netd)});
   }
 
-  gc::Result<gc::net::ConnPtr> Handshake(const gc::context::Context& ctx, gc::net::ConnPtr conn) override {
+  gc::Result<gc::net::ConnUniquePtr> Handshake(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn) override {
     if (auto* hs = dynamic_cast<gc::dialer::Handshaker*>(dialer_.get())) {
       auto r = hs->Handshake(ctx, std::move(conn), gc::dialer::AddrHandshakeOption(options_.Addr));
       if (!r) return r.error();
@@ -228,13 +228,13 @@ class Transport final : public gc::chain::Transporter {
     return conn;
   }
 
-  gc::Result<gc::net::ConnPtr> Connect(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                        std::string_view network, std::string_view address) override {
     auto netd = std::make_shared<NetDialer>();
     return connector_->Connect(ctx, std::move(conn), network, address, gc::connector::DialerConnectOption(netd));
   }
 
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                         std::string_view network, std::string_view address,
                                         gc::Variadic<gc::connector::BindOption> opts) override {
     if (auto* b = dynamic_cast<gc::connector::Binder*>(connector_.get())) {
@@ -265,17 +265,17 @@ class Transport final : public gc::chain::Transporter {
 /// The route with no nodes: dials the destination directly.
 class DefaultRoute final : public gc::chain::Route {
  public:
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view network,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view network,
                                     std::string_view address, gc::Variadic<gc::chain::DialOption> opts) override {
     const auto o = gc::MakeOptions<gc::chain::DialOptions>(opts);
     if (o.Logger) o.Logger->Debugf("dial %s/%s directly", {address, network});
     return DialTCP(ctx, network, address);
   }
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context&, std::string_view network,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context&, std::string_view network,
                                         std::string_view address, gc::Variadic<gc::chain::BindOption>) override {
     auto ln = TcpNetListener::Listen(network, address);
     if (!ln) return ln.error();
-    return gc::net::ListenerPtr(std::move(*ln));
+    return gc::net::ListenerUniquePtr(std::move(*ln));
   }
   [[nodiscard]] std::vector<gc::chain::NodePtr> Nodes() const override { return {}; }
 };
@@ -299,7 +299,7 @@ class ChainRoute final : public gc::chain::Route {
 
   void AddNode(gc::chain::NodePtr node) { nodes_.push_back(std::move(node)); }
 
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view network,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view network,
                                     std::string_view address, gc::Variadic<gc::chain::DialOption> opts) override {
     if (nodes_.empty()) return TheDefaultRoute()->Dial(ctx, network, address, opts);
     const auto o = gc::MakeOptions<gc::chain::DialOptions>(opts);
@@ -308,7 +308,7 @@ class ChainRoute final : public gc::chain::Route {
     return nodes_.back()->Options().Transport->Connect(ctx, std::move(*conn), network, address);
   }
 
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context& ctx, std::string_view network,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, std::string_view network,
                                         std::string_view address, gc::Variadic<gc::chain::BindOption> opts) override {
     if (nodes_.empty()) return TheDefaultRoute()->Bind(ctx, network, address, opts);
     const auto o = gc::MakeOptions<gc::chain::BindOptions>(opts);
@@ -332,7 +332,7 @@ class ChainRoute final : public gc::chain::Route {
     if (auto m = node->Marker()) m->Reset();
   }
 
-  gc::Result<gc::net::ConnPtr> Connect(const gc::context::Context& ctx, const gc::logger::LoggerPtr& log) {
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, const gc::logger::LoggerPtr& log) {
     auto r = ConnectNodes(ctx, log);
     if (const auto* m = chain_ ? dynamic_cast<const gc::selector::Markable*>(chain_.get()) : nullptr) {
       if (auto marker = m->Marker()) {
@@ -346,7 +346,7 @@ class ChainRoute final : public gc::chain::Route {
     return r;
   }
 
-  gc::Result<gc::net::ConnPtr> ConnectNodes(const gc::context::Context& ctx, const gc::logger::LoggerPtr& log) {
+  gc::Result<gc::net::ConnUniquePtr> ConnectNodes(const gc::context::Context& ctx, const gc::logger::LoggerPtr& log) {
     const auto& first = nodes_.front();
     const auto& tr = first->Options().Transport;
     if (!tr) {
@@ -457,7 +457,7 @@ class Router final : public gc::chain::Router {
 
   gc::chain::RouterOptions* Options() override { return &options_; }
 
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view network,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view network,
                                     std::string_view address, gc::Variadic<gc::chain::DialOption> opts) override {
     std::string host(address);
     if (auto hp = gc::net::SplitHostPort(address); hp && !hp->host.empty()) host = hp->host;
@@ -467,7 +467,7 @@ class Router final : public gc::chain::Router {
     return conn;
   }
 
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context& ctx, std::string_view network,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, std::string_view network,
                                         std::string_view address, gc::Variadic<gc::chain::BindOption> opts) override {
     const int count = std::max(options_.Retries + 1, 1);
     gc::Error err;
@@ -525,7 +525,7 @@ class Router final : public gc::chain::Router {
     return std::string(address);
   }
 
-  gc::Result<gc::net::ConnPtr> DialLoop(const gc::context::Context& ctx, std::string_view network,
+  gc::Result<gc::net::ConnUniquePtr> DialLoop(const gc::context::Context& ctx, std::string_view network,
                                         std::string_view address, gc::Variadic<gc::chain::DialOption> callerOpts) {
     const auto& log = options_.Logger;
     const int count = std::max(options_.Retries + 1, 1);

@@ -86,7 +86,7 @@ class TcpListener final : public gc::listener::Listener {
     return {};
   }
 
-  gc::Result<gc::net::ConnPtr> Accept() override {
+  gc::Result<gc::net::ConnUniquePtr> Accept() override {
     if (!ln_) return gc::listener::ErrClosed;
     auto conn = ln_->Accept();
     if (conn) return conn;
@@ -118,7 +118,7 @@ class TcpDialer final : public gc::dialer::Dialer {
  public:
   explicit TcpDialer(gc::Variadic<gc::dialer::Option> opts) { gc::ApplyOptions(options_, opts); }
   gc::Error Init(gc::metadata::MetadataPtr) override { return {}; }
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view addr,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view addr,
                                     gc::Variadic<gc::dialer::DialOption> opts) override {
     const auto o = gc::MakeOptions<gc::dialer::DialOptions>(opts);
     if (o.Dialer) return o.Dialer->Dial(ctx, "tcp", addr);
@@ -242,7 +242,7 @@ class HttpConnector final : public gc::connector::Connector {
   explicit HttpConnector(gc::Variadic<gc::connector::Option> opts) { gc::ApplyOptions(options_, opts); }
   gc::Error Init(gc::metadata::MetadataPtr) override { return {}; }
 
-  gc::Result<gc::net::ConnPtr> Connect(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                        std::string_view network, std::string_view address,
                                        gc::Variadic<gc::connector::ConnectOption>) override {
     if (network != "tcp" && network != "tcp4" && network != "tcp6") {
@@ -326,7 +326,7 @@ class HttpHandler final : public gc::handler::Handler {
     return {};
   }
 
-  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                    gc::Variadic<gc::handler::HandleOption>) override {
     const auto& log = options_.Logger;
     const std::string client = conn->RemoteAddr().String();
@@ -420,7 +420,7 @@ class HttpHandler final : public gc::handler::Handler {
     return AbsoluteURI{std::string(authority), std::move(address), std::move(origin)};
   }
 
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context& ctx, std::string_view address,
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view address,
                                     const std::string& client) {
     options_.Logger->Debugf("http %s: connect %s", {client, address});
     return options_.Router->Dial(ctx, "tcp", address);
@@ -481,7 +481,7 @@ class Socks5Handler final : public gc::handler::Handler {
     return {};
   }
 
-  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnPtr conn,
+  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                    gc::Variadic<gc::handler::HandleOption>) override {
     const auto& log = options_.Logger;
     const std::string client = conn->RemoteAddr().String();
@@ -690,7 +690,7 @@ class DefaultService final : public gc::service::Service {
     bool done = false;  // guarded by mu_
   };
 
-  void Spawn(gc::net::ConnPtr conn) {
+  void Spawn(gc::net::ConnUniquePtr conn) {
     std::lock_guard lock(mu_);
     // Join the threads that have finished since last time.
     for (auto it = workers_.begin(); it != workers_.end();) {

@@ -137,10 +137,10 @@ inline gc::net::Addr RemoteAddrOf(int fd) {
 class TcpConn final : public gc::net::Conn, public HalfCloser {
  public:
   /// Takes `fd` (a connected socket) over; on failure the fd is closed.
-  static gc::Result<gc::net::ConnPtr> Make(int fd) {
+  static gc::Result<gc::net::ConnUniquePtr> Make(int fd) {
     auto c = std::unique_ptr<TcpConn>(new TcpConn(fd));
     if (!c->rwake_.ok() || !c->wwake_.ok()) return ErrnoError(EMFILE, "tcp conn: eventfd");
-    return gc::net::ConnPtr(std::move(c));
+    return gc::net::ConnUniquePtr(std::move(c));
   }
 
   TcpConn(const TcpConn&) = delete;
@@ -329,7 +329,7 @@ class TcpNetListener final : public gc::net::Listener {
     ::close(fd_);
   }
 
-  gc::Result<gc::net::ConnPtr> Accept() override {
+  gc::Result<gc::net::ConnUniquePtr> Accept() override {
     for (;;) {
       if (closed_.load()) return gc::net::ErrClosed;
       const int c = ::accept4(fd_, nullptr, nullptr, SOCK_CLOEXEC);
@@ -374,7 +374,7 @@ namespace detail {
 
 // One connect attempt to one resolved address; gives up when `ctx` is
 // cancelled (the waker is signalled) or its deadline passes.
-inline gc::Result<gc::net::ConnPtr> ConnectOne(const gc::context::Context& ctx, const addrinfo& ai,
+inline gc::Result<gc::net::ConnUniquePtr> ConnectOne(const gc::context::Context& ctx, const addrinfo& ai,
                                                const Waker& waker, std::string_view address) {
   const int fd = ::socket(ai.ai_family, ai.ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, ai.ai_protocol);
   if (fd < 0) return ErrnoError(errno, "dial tcp " + std::string(address));
@@ -413,7 +413,7 @@ inline gc::Result<gc::net::ConnPtr> ConnectOne(const gc::context::Context& ctx, 
 /// resolver (getaddrinfo, which cannot be interrupted); each address is then
 /// tried in turn. The attempt stops with the context's error as soon as `ctx`
 /// is cancelled or its deadline passes.
-inline gc::Result<gc::net::ConnPtr> DialTCP(const gc::context::Context& ctx, std::string_view network,
+inline gc::Result<gc::net::ConnUniquePtr> DialTCP(const gc::context::Context& ctx, std::string_view network,
                                             std::string_view address) {
   if (network != "tcp" && network != "tcp4" && network != "tcp6") {
     return gc::errors::New("dial: network " + std::string(network) + " unsupported");

@@ -132,8 +132,8 @@ void TestSelection() {
 }
 
 struct Pair {
-  gc::net::ConnPtr client;
-  gc::net::ConnPtr server;
+  gc::net::ConnUniquePtr client;
+  gc::net::ConnUniquePtr server;
 };
 
 Pair Connect(TcpNetListener& ln) {
@@ -247,7 +247,7 @@ void TestConn() {
                            ::getsockname(fd, reinterpret_cast<sockaddr*>(&sin), &len) == 0;  // NOLINT
     CHECK(listening);
     const std::string full = "127.0.0.1:" + std::to_string(ntohs(sin.sin_port));
-    std::vector<gc::net::ConnPtr> queued;
+    std::vector<gc::net::ConnUniquePtr> queued;
     gc::Error timed_out;
     for (int i = 0; i < 8 && !timed_out; ++i) {
       auto [tctx, tcancel] = gc::context::WithTimeout(gc::context::Background(), 200ms);

@@ -122,27 +122,27 @@ class StderrLogger final : public gc::logger::Logger {
     for (const auto& [k, v] : fields) merged[k] = v;
     return std::make_shared<StderrLogger>(level_, std::move(merged));
   }
-  void Trace(const gc::logger::Args& a) override { Write(0, "trace", gc::logger::Sprint(a)); }
-  void Tracef(std::string_view f, const gc::logger::Args& a) override { Writef(0, "trace", f, a); }
-  void Debug(const gc::logger::Args& a) override { Write(1, "debug", gc::logger::Sprint(a)); }
-  void Debugf(std::string_view f, const gc::logger::Args& a) override { Writef(1, "debug", f, a); }
-  void Info(const gc::logger::Args& a) override { Write(2, "info", gc::logger::Sprint(a)); }
-  void Infof(std::string_view f, const gc::logger::Args& a) override { Writef(2, "info", f, a); }
-  void Warn(const gc::logger::Args& a) override { Write(3, "warn", gc::logger::Sprint(a)); }
-  void Warnf(std::string_view f, const gc::logger::Args& a) override { Writef(3, "warn", f, a); }
-  void Error(const gc::logger::Args& a) override { Write(4, "error", gc::logger::Sprint(a)); }
-  void Errorf(std::string_view f, const gc::logger::Args& a) override { Writef(4, "error", f, a); }
-  void Fatal(const gc::logger::Args& a) override { Write(5, "fatal", gc::logger::Sprint(a)); }
-  void Fatalf(std::string_view f, const gc::logger::Args& a) override { Writef(5, "fatal", f, a); }
+  void Trace(const gc::fmt::Args& a) override { Write(0, "trace", gc::fmt::Sprint(a)); }
+  void Tracef(std::string_view f, const gc::fmt::Args& a) override { Writef(0, "trace", f, a); }
+  void Debug(const gc::fmt::Args& a) override { Write(1, "debug", gc::fmt::Sprint(a)); }
+  void Debugf(std::string_view f, const gc::fmt::Args& a) override { Writef(1, "debug", f, a); }
+  void Info(const gc::fmt::Args& a) override { Write(2, "info", gc::fmt::Sprint(a)); }
+  void Infof(std::string_view f, const gc::fmt::Args& a) override { Writef(2, "info", f, a); }
+  void Warn(const gc::fmt::Args& a) override { Write(3, "warn", gc::fmt::Sprint(a)); }
+  void Warnf(std::string_view f, const gc::fmt::Args& a) override { Writef(3, "warn", f, a); }
+  void Error(const gc::fmt::Args& a) override { Write(4, "error", gc::fmt::Sprint(a)); }
+  void Errorf(std::string_view f, const gc::fmt::Args& a) override { Writef(4, "error", f, a); }
+  void Fatal(const gc::fmt::Args& a) override { Write(5, "fatal", gc::fmt::Sprint(a)); }
+  void Fatalf(std::string_view f, const gc::fmt::Args& a) override { Writef(5, "fatal", f, a); }
   [[nodiscard]] gc::logger::LogLevel GetLevel() const override { return level_; }
   [[nodiscard]] bool IsLevelEnabled(const gc::logger::LogLevel& level) const override {
     return LevelRank(level) >= rank_;
   }
 
  private:
-  void Writef(int rank, const char* name, std::string_view format, const gc::logger::Args& a) {
+  void Writef(int rank, const char* name, std::string_view format, const gc::fmt::Args& a) {
     if (rank < rank_) return;
-    Write(rank, name, gc::logger::Sprintf(format, a));
+    Write(rank, name, gc::fmt::Sprintf(format, a));
   }
   void Write(int rank, const char* name, const std::string& text) {
     if (rank < rank_) return;
@@ -276,11 +276,11 @@ inline void CloseWriteOrClose(gc::net::Conn& c) {
 /// (what a header parser read past the end of the header).
 class BufferedConn final : public gc::net::Conn, public HalfCloser {
  public:
-  BufferedConn(gc::net::ConnPtr inner, std::string pending)
+  BufferedConn(gc::net::ConnUniquePtr inner, std::string pending)
       : inner_(std::move(inner)), pending_(std::move(pending)) {}
 
   /// `conn` itself when there is nothing pending, else a wrapper.
-  static gc::net::ConnPtr Wrap(gc::net::ConnPtr conn, std::string pending) {
+  static gc::net::ConnUniquePtr Wrap(gc::net::ConnUniquePtr conn, std::string pending) {
     if (pending.empty()) return conn;
     return std::make_unique<BufferedConn>(std::move(conn), std::move(pending));
   }
@@ -308,7 +308,7 @@ class BufferedConn final : public gc::net::Conn, public HalfCloser {
   gc::Error SetWriteDeadline(gc::Time t) override { return inner_->SetWriteDeadline(t); }
 
  private:
-  gc::net::ConnPtr inner_;
+  gc::net::ConnUniquePtr inner_;
   std::string pending_;
   std::size_t off_ = 0;
 };

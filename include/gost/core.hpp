@@ -11,6 +11,7 @@
 #include "gost/core/go/bytes.hpp"
 #include "gost/core/go/context.hpp"
 #include "gost/core/go/errors.hpp"
+#include "gost/core/go/fmt.hpp"
 #include "gost/core/go/http.hpp"
 #include "gost/core/go/io.hpp"
 #include "gost/core/go/net.hpp"

@@ -152,7 +152,7 @@ void BM_LoggerSprintf(benchmark::State& state) {
   const std::string addr = "10.0.0.1:1080";
   const std::uint64_t before = gost::bench::ThreadAllocations();
   for (auto _ : state) {
-    std::string line = gc::logger::Sprintf("dial %s: %d bytes", {addr, 1500});
+    std::string line = gc::fmt::Sprintf("dial %s: %d bytes", {addr, 1500});
     benchmark::DoNotOptimize(line.data());
   }
   ReportAllocations(state, before);

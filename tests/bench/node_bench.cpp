@@ -33,17 +33,17 @@ using gost::bench::ReportAllocations;
 // Inert implementations: the options only hold them.
 class NullTransporter final : public chain::Transporter {
  public:
-  gc::Result<gc::net::ConnPtr> Dial(const gc::context::Context&, std::string_view) override {
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context&, std::string_view) override {
     return gc::net::ErrClosed;
   }
-  gc::Result<gc::net::ConnPtr> Handshake(const gc::context::Context&, gc::net::ConnPtr conn) override {
+  gc::Result<gc::net::ConnUniquePtr> Handshake(const gc::context::Context&, gc::net::ConnUniquePtr conn) override {
     return conn;
   }
-  gc::Result<gc::net::ConnPtr> Connect(const gc::context::Context&, gc::net::ConnPtr conn, std::string_view,
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context&, gc::net::ConnUniquePtr conn, std::string_view,
                                        std::string_view) override {
     return conn;
   }
-  gc::Result<gc::net::ListenerPtr> Bind(const gc::context::Context&, gc::net::ConnPtr, std::string_view,
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context&, gc::net::ConnUniquePtr, std::string_view,
                                         std::string_view, gc::Variadic<gc::connector::BindOption>) override {
     return gc::connector::ErrBindUnsupported;
   }

@@ -1,6 +1,6 @@
 // Router::Dial through a chain of three nodes, with in-memory stand-ins and
 // no I/O: what the interfaces themselves cost per connection (virtual calls,
-// Result<ConnPtr> hand-overs, options, marker updates, the chainer's route
+// Result<ConnUniquePtr> hand-overs, options, marker updates, the chainer's route
 // lookup).
 //
 // The pipeline is the shape go-gost/x gives it, cut to the bone:
@@ -61,17 +61,17 @@ class NullConn final : public net::Conn {
 
 class PassTransporter final : public chain::Transporter {
  public:
-  gc::Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view) override {
+  gc::Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view) override {
     if (auto err = ctx.Err()) return err;
-    return net::ConnPtr(std::make_unique<NullConn>());
+    return net::ConnUniquePtr(std::make_unique<NullConn>());
   }
-  gc::Result<net::ConnPtr> Handshake(const context::Context&, net::ConnPtr conn) override { return conn; }
-  gc::Result<net::ConnPtr> Connect(const context::Context& ctx, net::ConnPtr conn, std::string_view,
+  gc::Result<net::ConnUniquePtr> Handshake(const context::Context&, net::ConnUniquePtr conn) override { return conn; }
+  gc::Result<net::ConnUniquePtr> Connect(const context::Context& ctx, net::ConnUniquePtr conn, std::string_view,
                                    std::string_view) override {
     if (auto err = ctx.Err()) return err;
     return conn;
   }
-  gc::Result<net::ListenerPtr> Bind(const context::Context&, net::ConnPtr, std::string_view, std::string_view,
+  gc::Result<net::ListenerUniquePtr> Bind(const context::Context&, net::ConnUniquePtr, std::string_view, std::string_view,
                                     gc::Variadic<gc::connector::BindOption>) override {
     return gc::connector::ErrBindUnsupported;
   }
@@ -87,7 +87,7 @@ class NodeRoute final : public chain::Route {
  public:
   explicit NodeRoute(std::vector<chain::NodePtr> nodes) : nodes_(std::move(nodes)) {}
 
-  gc::Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view network, std::string_view address,
+  gc::Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view network, std::string_view address,
                                 gc::Variadic<chain::DialOption> opts = {}) override {
     const auto options = gc::MakeOptions<chain::DialOptions>(opts);
     (void)options;
@@ -109,7 +109,7 @@ class NodeRoute final : public chain::Route {
     return nodes_.back()->Options().Transport->Connect(ctx, std::move(*conn), network, address);
   }
 
-  gc::Result<net::ListenerPtr> Bind(const context::Context&, std::string_view, std::string_view,
+  gc::Result<net::ListenerUniquePtr> Bind(const context::Context&, std::string_view, std::string_view,
                                     gc::Variadic<chain::BindOption>) override {
     return gc::connector::ErrBindUnsupported;
   }
@@ -142,7 +142,7 @@ class ChainRouter final : public chain::Router {
 
   chain::RouterOptions* Options() override { return &options_; }
 
-  gc::Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view network, std::string_view address,
+  gc::Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view network, std::string_view address,
                                 gc::Variadic<chain::DialOption> opts = {}) override {
     gc::Error last = gc::net::ErrClosed;
     for (int attempt = 0; attempt <= options_.Retries; ++attempt) {
@@ -155,13 +155,13 @@ class ChainRouter final : public chain::Router {
     return last;
   }
 
-  gc::Result<net::ListenerPtr> Bind(const context::Context&, std::string_view, std::string_view,
+  gc::Result<net::ListenerUniquePtr> Bind(const context::Context&, std::string_view, std::string_view,
                                     gc::Variadic<chain::BindOption>) override {
     return gc::connector::ErrBindUnsupported;
   }
 
  private:
-  gc::Result<net::ConnPtr> DialOnce(const context::WithCancelResult& scope, std::string_view network,
+  gc::Result<net::ConnUniquePtr> DialOnce(const context::WithCancelResult& scope, std::string_view network,
                                     std::string_view address, gc::Variadic<chain::DialOption> opts) {
     auto route = options_.Chain->Route(scope.ctx, network, address);
     auto conn = route->Dial(scope.ctx, network, address, opts);

@@ -35,7 +35,7 @@ constexpr core::Duration kWatchdog = 2s;
 // A pipe end that accepts deadlines and ignores them.
 class DeadlineBlindConn final : public net::Conn {
  public:
-  explicit DeadlineBlindConn(net::ConnPtr inner) : inner_(std::move(inner)) {}
+  explicit DeadlineBlindConn(net::ConnUniquePtr inner) : inner_(std::move(inner)) {}
   core::io::IOResult Read(std::span<std::byte> b) override { return inner_->Read(b); }
   core::io::IOResult Write(std::span<const std::byte> b) override { return inner_->Write(b); }
   core::Error Close() override { return inner_->Close(); }
@@ -46,7 +46,7 @@ class DeadlineBlindConn final : public net::Conn {
   core::Error SetWriteDeadline(core::Time /*t*/) override { return {}; }
 
  private:
-  net::ConnPtr inner_;
+  net::ConnUniquePtr inner_;
 };
 
 core::Result<net::ConnPair> MakeDeadlineBlindPair() {
@@ -58,7 +58,7 @@ core::Result<net::ConnPair> MakeDeadlineBlindPair() {
 // A listener whose Close marks it closed but never wakes a waiting Accept.
 class StuckListener final : public net::Listener {
  public:
-  core::Result<net::ConnPtr> Accept() override {
+  core::Result<net::ConnUniquePtr> Accept() override {
     std::unique_lock lock(mu_);
     if (closed_) return net::ErrClosed;
     cv_.wait(lock, [&] { return !queue_.empty(); });  // the bug: closed_ is not part of the wait
@@ -72,7 +72,7 @@ class StuckListener final : public net::Listener {
     return {};
   }
   [[nodiscard]] net::Addr Addr() const override { return {"pipe", "stuck"}; }
-  core::Result<net::ConnPtr> Dial() {
+  core::Result<net::ConnUniquePtr> Dial() {
     auto [client, server] = net::Pipe();
     std::lock_guard lock(mu_);
     queue_.push_back(std::move(server));
@@ -83,7 +83,7 @@ class StuckListener final : public net::Listener {
  private:
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<net::ConnPtr> queue_;
+  std::deque<net::ConnUniquePtr> queue_;
   bool closed_ = false;
 };
 

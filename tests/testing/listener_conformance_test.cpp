@@ -35,7 +35,7 @@ core::Result<ListenerSetup> StartTcp() {
 class GostPipeListener final : public core::listener::Listener {
  public:
   core::Error Init(core::metadata::MetadataPtr /*md*/) override { return {}; }
-  core::Result<core::net::ConnPtr> Accept() override {
+  core::Result<core::net::ConnUniquePtr> Accept() override {
     auto c = ln_.Accept();
     if (!c && core::errors::Is(c.error(), core::net::ErrClosed)) return core::listener::ErrClosed;
     return c;
@@ -71,7 +71,7 @@ TEST(AsNetListenerTest, NullGivesNull) { EXPECT_EQ(core::listener::AsNetListener
 
 TEST(AsNetListenerTest, ForwardsEveryCall) {
   auto gost = std::make_shared<GostPipeListener>();
-  core::net::ListenerPtr l = core::listener::AsNetListener(gost);
+  core::net::ListenerUniquePtr l = core::listener::AsNetListener(gost);
   EXPECT_EQ(l->Addr(), core::net::Addr("gost", "in-memory"));
   EXPECT_FALSE(l->Close());
   auto r = l->Accept();

@@ -52,9 +52,9 @@ static_assert(
                  core::selector::MockMarker, core::selector::MockMarkable, core::service::MockService>);
 
 // A connection to hand around; which one does not matter.
-core::net::ConnPtr SomeConn() { return core::net::Pipe().first; }
+core::net::ConnUniquePtr SomeConn() { return core::net::Pipe().first; }
 
-core::net::ListenerPtr SomeListener() { return std::make_unique<core::net::PipeListener>(); }
+core::net::ListenerUniquePtr SomeListener() { return std::make_unique<core::net::PipeListener>(); }
 
 const core::context::Context kCtx;
 
@@ -94,7 +94,7 @@ TEST(MocksTest, Chainer) {
 TEST(MocksTest, RouteWithMoveOnlyResults) {
   StrictMock<core::chain::MockRoute> m;
   EXPECT_CALL(m, Dial(_, "tcp", "a:1", _)).WillOnce(Invoke([] {
-    return core::Result<core::net::ConnPtr>(SomeConn());
+    return core::Result<core::net::ConnUniquePtr>(SomeConn());
   }));
   EXPECT_CALL(m, Bind(_, "tcp", ":0", _)).WillOnce(Return(ByMove(SomeListener())));
   EXPECT_CALL(m, Nodes()).WillOnce(Return(std::vector<std::shared_ptr<core::chain::Node>>{}));
@@ -113,9 +113,9 @@ TEST(MocksTest, ChainRouter) {
   core::chain::RouterOptions opts;
   EXPECT_CALL(m, Options()).WillOnce(Return(&opts));
   EXPECT_CALL(m, Dial(_, "tcp", "b:2", _))
-      .WillOnce(Return(ByMove(core::Result<core::net::ConnPtr>(core::net::ErrClosed))));
+      .WillOnce(Return(ByMove(core::Result<core::net::ConnUniquePtr>(core::net::ErrClosed))));
   EXPECT_CALL(m, Bind(_, _, _, _)).WillOnce(Invoke([] {
-    return core::Result<core::net::ListenerPtr>(SomeListener());
+    return core::Result<core::net::ListenerUniquePtr>(SomeListener());
   }));
   core::chain::Router& i = m;
   EXPECT_EQ(i.Options(), &opts);
@@ -129,18 +129,18 @@ TEST(MocksTest, TransporterTakesAndReturnsConnections) {
   StrictMock<core::chain::MockTransporter> m;
   core::chain::TransportOptions opts;
   EXPECT_CALL(m, Dial(_, "node:1")).WillOnce(Invoke([](const core::context::Context&, std::string_view) {
-    return core::Result<core::net::ConnPtr>(SomeConn());
+    return core::Result<core::net::ConnUniquePtr>(SomeConn());
   }));
   // Handshake and Connect receive the connection by value and give it back.
-  EXPECT_CALL(m, Handshake(_, _)).WillOnce(Invoke([](const core::context::Context&, core::net::ConnPtr c) {
-    return core::Result<core::net::ConnPtr>(std::move(c));
+  EXPECT_CALL(m, Handshake(_, _)).WillOnce(Invoke([](const core::context::Context&, core::net::ConnUniquePtr c) {
+    return core::Result<core::net::ConnUniquePtr>(std::move(c));
   }));
   EXPECT_CALL(m, Connect(_, ::testing::NotNull(), "tcp", "dst:1"))
-      .WillOnce(Invoke([](const core::context::Context&, core::net::ConnPtr c, std::string_view, std::string_view) {
-        return core::Result<core::net::ConnPtr>(std::move(c));
+      .WillOnce(Invoke([](const core::context::Context&, core::net::ConnUniquePtr c, std::string_view, std::string_view) {
+        return core::Result<core::net::ConnUniquePtr>(std::move(c));
       }));
   EXPECT_CALL(m, Bind(_, _, "tcp", ":0", _))
-      .WillOnce(Return(ByMove(core::Result<core::net::ListenerPtr>(core::connector::ErrBindUnsupported))));
+      .WillOnce(Return(ByMove(core::Result<core::net::ListenerUniquePtr>(core::connector::ErrBindUnsupported))));
   EXPECT_CALL(m, Multiplex()).WillOnce(Return(true));
   EXPECT_CALL(m, Options()).WillOnce(Return(&opts));
   EXPECT_CALL(m, Copy()).WillOnce(Return(nullptr));
@@ -183,9 +183,9 @@ TEST(MocksTest, Connector) {
   StrictMock<core::connector::MockConnector> m;
   EXPECT_CALL(m, Init(Eq(nullptr))).WillOnce(Return(core::Error{}));
   EXPECT_CALL(m, Connect(_, _, "tcp", "d:4", _))
-      .WillOnce(Invoke([](const core::context::Context&, core::net::ConnPtr c, std::string_view, std::string_view,
+      .WillOnce(Invoke([](const core::context::Context&, core::net::ConnUniquePtr c, std::string_view, std::string_view,
                           core::Variadic<core::connector::ConnectOption>) {
-        return core::Result<core::net::ConnPtr>(std::move(c));
+        return core::Result<core::net::ConnUniquePtr>(std::move(c));
       }));
   core::connector::Connector& i = m;
   EXPECT_FALSE(i.Init(nullptr));
@@ -195,7 +195,7 @@ TEST(MocksTest, Connector) {
 TEST(MocksTest, ConnectorHandshaker) {
   StrictMock<core::connector::MockHandshaker> m;
   // An unconfigured-style failure: the mock drops the connection it was given.
-  EXPECT_CALL(m, Handshake(_, _)).WillOnce(Return(ByMove(core::Result<core::net::ConnPtr>(core::io::ErrEOF))));
+  EXPECT_CALL(m, Handshake(_, _)).WillOnce(Return(ByMove(core::Result<core::net::ConnUniquePtr>(core::io::ErrEOF))));
   core::connector::Handshaker& i = m;
   auto r = i.Handshake(kCtx, SomeConn());
   ASSERT_FALSE(r.has_value());
@@ -224,8 +224,8 @@ TEST(MocksTest, DialerHandshakerAndMultiplexer) {
   StrictMock<core::dialer::MockHandshaker> hs;
   EXPECT_CALL(hs, Handshake(_, ::testing::NotNull(), _))
       .WillOnce(Invoke(
-          [](const core::context::Context&, core::net::ConnPtr c, core::Variadic<core::dialer::HandshakeOption>) {
-            return core::Result<core::net::ConnPtr>(std::move(c));
+          [](const core::context::Context&, core::net::ConnUniquePtr c, core::Variadic<core::dialer::HandshakeOption>) {
+            return core::Result<core::net::ConnUniquePtr>(std::move(c));
           }));
   core::dialer::Handshaker& h = hs;
   EXPECT_TRUE(h.Handshake(kCtx, SomeConn()).has_value());
@@ -332,7 +332,7 @@ TEST(MocksTest, GostListener) {
   EXPECT_CALL(m, Init(_)).WillOnce(Return(core::Error{}));
   EXPECT_CALL(m, Accept())
       .WillOnce(Return(ByMove(SomeConn())))
-      .WillOnce(Return(ByMove(core::Result<core::net::ConnPtr>(core::listener::ErrClosed))));
+      .WillOnce(Return(ByMove(core::Result<core::net::ConnUniquePtr>(core::listener::ErrClosed))));
   EXPECT_CALL(m, Addr()).WillOnce(Return(core::net::Addr("tcp", ":8080")));
   EXPECT_CALL(m, Close()).WillOnce(Return(core::Error{}));
   core::listener::Listener& i = m;
@@ -379,10 +379,10 @@ TEST(MocksTest, Logger) {
 }
 
 TEST(MocksTest, SprintIsRejectsOtherText) {
-  const ::testing::Matcher<const core::logger::Args&> m = core::logger::SprintIs("abc");
-  EXPECT_TRUE(m.Matches(core::logger::Args{"a", "bc"}));
-  EXPECT_FALSE(m.Matches(core::logger::Args{"abd"}));
-  EXPECT_FALSE(m.Matches(core::logger::Args{}));
+  const ::testing::Matcher<const core::fmt::Args&> m = core::logger::SprintIs("abc");
+  EXPECT_TRUE(m.Matches(core::fmt::Args{"a", "bc"}));
+  EXPECT_FALSE(m.Matches(core::fmt::Args{"abd"}));
+  EXPECT_FALSE(m.Matches(core::fmt::Args{}));
 }
 
 TEST(MocksTest, Metadata) {

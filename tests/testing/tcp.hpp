@@ -159,7 +159,7 @@ class Conn final : public net::Conn {
 };
 
 // Connects to a listening loopback address.
-inline core::Result<net::ConnPtr> Dial(const sockaddr_in& to) {
+inline core::Result<net::ConnUniquePtr> Dial(const sockaddr_in& to) {
   const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return SysError(errno);
   int rc = 0;
@@ -171,7 +171,7 @@ inline core::Result<net::ConnPtr> Dial(const sockaddr_in& to) {
     ::close(fd);
     return SysError(err);
   }
-  return net::ConnPtr(std::make_unique<Conn>(fd));
+  return net::ConnUniquePtr(std::make_unique<Conn>(fd));
 }
 
 class Listener final : public net::Listener {
@@ -201,7 +201,7 @@ class Listener final : public net::Listener {
     ::close(fd_);
   }
 
-  core::Result<net::ConnPtr> Accept() override {
+  core::Result<net::ConnUniquePtr> Accept() override {
     for (;;) {
       if (closed_.load()) return net::ErrClosed;
       pollfd p{fd_, POLLIN, 0};
@@ -210,7 +210,7 @@ class Listener final : public net::Listener {
       if (rc <= 0) continue;
       if (closed_.load()) return net::ErrClosed;
       const int c = ::accept4(fd_, nullptr, nullptr, SOCK_CLOEXEC);
-      if (c >= 0) return net::ConnPtr(std::make_unique<Conn>(c));
+      if (c >= 0) return net::ConnUniquePtr(std::make_unique<Conn>(c));
       if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != ECONNABORTED) {
         if (closed_.load()) return net::ErrClosed;
         return SysError(errno);

@@ -34,17 +34,17 @@ static_assert(std::is_base_of_v<metadata::Metadatable, Node>);
 static_assert(std::is_base_of_v<ProbeResultReader, Node>);
 
 struct FakeTransporter final : Transporter {
-  Result<net::ConnPtr> Dial(const context::Context& /*ctx*/, std::string_view /*addr*/) override {
+  Result<net::ConnUniquePtr> Dial(const context::Context& /*ctx*/, std::string_view /*addr*/) override {
     return net::ErrClosed;
   }
-  Result<net::ConnPtr> Handshake(const context::Context& /*ctx*/, net::ConnPtr /*conn*/) override {
+  Result<net::ConnUniquePtr> Handshake(const context::Context& /*ctx*/, net::ConnUniquePtr /*conn*/) override {
     return net::ErrClosed;
   }
-  Result<net::ConnPtr> Connect(const context::Context& /*ctx*/, net::ConnPtr /*conn*/, std::string_view /*n*/,
+  Result<net::ConnUniquePtr> Connect(const context::Context& /*ctx*/, net::ConnUniquePtr /*conn*/, std::string_view /*n*/,
                                std::string_view /*a*/) override {
     return net::ErrClosed;
   }
-  Result<net::ListenerPtr> Bind(const context::Context& /*ctx*/, net::ConnPtr /*conn*/, std::string_view /*n*/,
+  Result<net::ListenerUniquePtr> Bind(const context::Context& /*ctx*/, net::ConnUniquePtr /*conn*/, std::string_view /*n*/,
                                 std::string_view /*a*/, Variadic<connector::BindOption> /*opts*/) override {
     return net::ErrClosed;
   }

@@ -136,7 +136,7 @@ class MemConn final : public net::Conn {
 
 class FakeListener final : public net::Listener {
  public:
-  Result<net::ConnPtr> Accept() override { return net::ErrClosed; }
+  Result<net::ConnUniquePtr> Accept() override { return net::ErrClosed; }
   Error Close() override { return {}; }
   [[nodiscard]] net::Addr Addr() const override { return {"mem", "bound"}; }
 };
@@ -147,11 +147,11 @@ class PlainDialer : public dialer::Dialer {
  public:
   explicit PlainDialer(std::shared_ptr<Log> log) : log_(std::move(log)) {}
   Error Init(metadata::MetadataPtr /*md*/) override { return {}; }
-  Result<net::ConnPtr> Dial(const context::Context& /*ctx*/, std::string_view addr,
+  Result<net::ConnUniquePtr> Dial(const context::Context& /*ctx*/, std::string_view addr,
                             Variadic<dialer::DialOption> opts) override {
     const auto o = MakeOptions<dialer::DialOptions>(opts);
     log_->events.push_back("dial " + std::string(addr) + " host=" + o.Host);
-    return net::ConnPtr(std::make_unique<MemConn>("conn", log_));
+    return net::ConnUniquePtr(std::make_unique<MemConn>("conn", log_));
   }
 
  protected:
@@ -161,7 +161,7 @@ class PlainDialer : public dialer::Dialer {
 class FancyDialer final : public PlainDialer, public dialer::Handshaker, public dialer::Multiplexer {
  public:
   using PlainDialer::PlainDialer;
-  Result<net::ConnPtr> Handshake(const context::Context& /*ctx*/, net::ConnPtr conn,
+  Result<net::ConnUniquePtr> Handshake(const context::Context& /*ctx*/, net::ConnUniquePtr conn,
                                  Variadic<dialer::HandshakeOption> opts) override {
     const auto o = MakeOptions<dialer::HandshakeOptions>(opts);
     conn->Write(AsBytes("tls-hello " + o.Addr));
@@ -174,7 +174,7 @@ class PlainConnector : public connector::Connector {
  public:
   explicit PlainConnector(std::shared_ptr<Log> log) : log_(std::move(log)) {}
   Error Init(metadata::MetadataPtr /*md*/) override { return {}; }
-  Result<net::ConnPtr> Connect(const context::Context& /*ctx*/, net::ConnPtr conn, std::string_view network,
+  Result<net::ConnUniquePtr> Connect(const context::Context& /*ctx*/, net::ConnUniquePtr conn, std::string_view network,
                                std::string_view address, Variadic<connector::ConnectOption> opts) override {
     const auto o = MakeOptions<connector::ConnectOptions>(opts);
     conn->Write(
@@ -189,13 +189,13 @@ class PlainConnector : public connector::Connector {
 class BindingConnector final : public PlainConnector, public connector::Binder, public connector::Handshaker {
  public:
   using PlainConnector::PlainConnector;
-  Result<net::ListenerPtr> Bind(const context::Context& /*ctx*/, net::ConnPtr conn, std::string_view /*network*/,
+  Result<net::ListenerUniquePtr> Bind(const context::Context& /*ctx*/, net::ConnUniquePtr conn, std::string_view /*network*/,
                                 std::string_view address, Variadic<connector::BindOption> opts) override {
     const auto o = MakeOptions<connector::BindOptions>(opts);
     conn->Write(AsBytes("BIND " + std::string(address) + " backlog=" + std::to_string(o.Backlog)));
-    return net::ListenerPtr(std::make_unique<FakeListener>());
+    return net::ListenerUniquePtr(std::make_unique<FakeListener>());
   }
-  Result<net::ConnPtr> Handshake(const context::Context& /*ctx*/, net::ConnPtr conn) override {
+  Result<net::ConnUniquePtr> Handshake(const context::Context& /*ctx*/, net::ConnUniquePtr conn) override {
     conn->Write(AsBytes("greeting"));
     return conn;
   }
@@ -203,7 +203,7 @@ class BindingConnector final : public PlainConnector, public connector::Binder, 
 
 class NetDialer final : public common::net::Dialer {
  public:
-  Result<net::ConnPtr> Dial(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/) override {
+  Result<net::ConnUniquePtr> Dial(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/) override {
     return net::ErrClosed;
   }
 };
@@ -217,10 +217,10 @@ class Transport final : public chain::Transporter {
     ApplyOptions(options_, opts);
   }
 
-  Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view addr) override {
+  Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view addr) override {
     return dialer_->Dial(ctx, addr, {dialer::HostDialOption(options_.Addr), dialer::NetDialerDialOption(nullptr)});
   }
-  Result<net::ConnPtr> Handshake(const context::Context& ctx, net::ConnPtr conn) override {
+  Result<net::ConnUniquePtr> Handshake(const context::Context& ctx, net::ConnUniquePtr conn) override {
     if (auto* hs = dynamic_cast<dialer::Handshaker*>(dialer_.get())) {
       auto r = hs->Handshake(ctx, std::move(conn), dialer::AddrHandshakeOption(options_.Addr));
       if (!r) return r.error();
@@ -229,12 +229,12 @@ class Transport final : public chain::Transporter {
     if (auto* hs = dynamic_cast<connector::Handshaker*>(connector_.get())) return hs->Handshake(ctx, std::move(conn));
     return conn;
   }
-  Result<net::ConnPtr> Connect(const context::Context& ctx, net::ConnPtr conn, std::string_view network,
+  Result<net::ConnUniquePtr> Connect(const context::Context& ctx, net::ConnUniquePtr conn, std::string_view network,
                                std::string_view address) override {
     return connector_->Connect(ctx, std::move(conn), network, address,
                                connector::DialerConnectOption(std::make_shared<NetDialer>()));
   }
-  Result<net::ListenerPtr> Bind(const context::Context& ctx, net::ConnPtr conn, std::string_view network,
+  Result<net::ListenerUniquePtr> Bind(const context::Context& ctx, net::ConnUniquePtr conn, std::string_view network,
                                 std::string_view address, Variadic<connector::BindOption> opts) override {
     if (auto* binder = dynamic_cast<connector::Binder*>(connector_.get())) {
       return binder->Bind(ctx, std::move(conn), network, address, opts);
@@ -411,7 +411,7 @@ class PlainHandler : public handler::Handler {
     md_ = std::move(md);
     return {};
   }
-  Error Handle(const context::Context& /*ctx*/, net::ConnPtr conn, Variadic<handler::HandleOption> opts) override {
+  Error Handle(const context::Context& /*ctx*/, net::ConnUniquePtr conn, Variadic<handler::HandleOption> opts) override {
     last_md = MakeOptions<handler::HandleOptions>(opts).Metadata;
     return conn ? Error{} : errors::New("no connection");
   }

@@ -59,20 +59,20 @@ struct Journal {
 };
 
 // Renders an argument with a tag for its kind, independent of Sprint.
-std::string Tag(const Arg& a) {
+std::string Tag(const fmt::Arg& a) {
   switch (a.kind()) {
-    case Arg::Kind::Nil: return "nil";
-    case Arg::Kind::Bool: return a.AsBool() ? "b:true" : "b:false";
-    case Arg::Kind::Int: return "i:" + std::to_string(a.AsInt());
-    case Arg::Kind::Uint: return "u:" + std::to_string(a.AsUint());
-    case Arg::Kind::Float: return "f:" + std::to_string(a.AsFloat());
-    case Arg::Kind::String: return "s:" + std::string(a.AsText());
-    case Arg::Kind::Text: return "S:" + std::string(a.AsText());
+    case fmt::Arg::Kind::Nil: return "nil";
+    case fmt::Arg::Kind::Bool: return a.AsBool() ? "b:true" : "b:false";
+    case fmt::Arg::Kind::Int: return "i:" + std::to_string(a.AsInt());
+    case fmt::Arg::Kind::Uint: return "u:" + std::to_string(a.AsUint());
+    case fmt::Arg::Kind::Float: return "f:" + std::to_string(a.AsFloat());
+    case fmt::Arg::Kind::String: return "s:" + std::string(a.AsText());
+    case fmt::Arg::Kind::Text: return "S:" + std::string(a.AsText());
   }
   return "?";
 }
 
-std::vector<std::string> Tags(const Args& args) {
+std::vector<std::string> Tags(const fmt::Args& args) {
   std::vector<std::string> out;
   for (const auto& a : args) out.push_back(Tag(a));
   return out;
@@ -110,18 +110,18 @@ class RecordingLogger final : public Logger {
     journal_->Add({name_, "WithFields", "", {}, FieldText(fields)});
     return std::make_shared<RecordingLogger>(name_ + "+", journal_, level_, enabled_, std::move(merged));
   }
-  void Trace(const Args& a) override { Log("Trace", "", a); }
-  void Tracef(std::string_view f, const Args& a) override { Log("Tracef", f, a); }
-  void Debug(const Args& a) override { Log("Debug", "", a); }
-  void Debugf(std::string_view f, const Args& a) override { Log("Debugf", f, a); }
-  void Info(const Args& a) override { Log("Info", "", a); }
-  void Infof(std::string_view f, const Args& a) override { Log("Infof", f, a); }
-  void Warn(const Args& a) override { Log("Warn", "", a); }
-  void Warnf(std::string_view f, const Args& a) override { Log("Warnf", f, a); }
-  void Error(const Args& a) override { Log("Error", "", a); }
-  void Errorf(std::string_view f, const Args& a) override { Log("Errorf", f, a); }
-  void Fatal(const Args& a) override { Log("Fatal", "", a); }
-  void Fatalf(std::string_view f, const Args& a) override { Log("Fatalf", f, a); }
+  void Trace(const fmt::Args& a) override { Log("Trace", "", a); }
+  void Tracef(std::string_view f, const fmt::Args& a) override { Log("Tracef", f, a); }
+  void Debug(const fmt::Args& a) override { Log("Debug", "", a); }
+  void Debugf(std::string_view f, const fmt::Args& a) override { Log("Debugf", f, a); }
+  void Info(const fmt::Args& a) override { Log("Info", "", a); }
+  void Infof(std::string_view f, const fmt::Args& a) override { Log("Infof", f, a); }
+  void Warn(const fmt::Args& a) override { Log("Warn", "", a); }
+  void Warnf(std::string_view f, const fmt::Args& a) override { Log("Warnf", f, a); }
+  void Error(const fmt::Args& a) override { Log("Error", "", a); }
+  void Errorf(std::string_view f, const fmt::Args& a) override { Log("Errorf", f, a); }
+  void Fatal(const fmt::Args& a) override { Log("Fatal", "", a); }
+  void Fatalf(std::string_view f, const fmt::Args& a) override { Log("Fatalf", f, a); }
   [[nodiscard]] LogLevel GetLevel() const override { return level_; }
   [[nodiscard]] bool IsLevelEnabled(const LogLevel& level) const override {
     journal_->Add({name_, "IsLevelEnabled", "", {level}, ""});
@@ -129,7 +129,7 @@ class RecordingLogger final : public Logger {
   }
 
  private:
-  void Log(const char* method, std::string_view format, const Args& a) {
+  void Log(const char* method, std::string_view format, const fmt::Args& a) {
     journal_->Add({name_, method, std::string(format), Tags(a), FieldText(fields_)});
   }
   std::string name_;
@@ -144,18 +144,18 @@ class CountingLogger final : public Logger {
  public:
   std::atomic<std::int64_t> infos{0};
   LoggerPtr WithFields(const Fields& /*f*/) override { return nullptr; }
-  void Trace(const Args& /*a*/) override {}
-  void Tracef(std::string_view /*f*/, const Args& /*a*/) override {}
-  void Debug(const Args& /*a*/) override {}
-  void Debugf(std::string_view /*f*/, const Args& /*a*/) override {}
-  void Info(const Args& /*a*/) override { infos.fetch_add(1); }
-  void Infof(std::string_view /*f*/, const Args& /*a*/) override {}
-  void Warn(const Args& /*a*/) override {}
-  void Warnf(std::string_view /*f*/, const Args& /*a*/) override {}
-  void Error(const Args& /*a*/) override {}
-  void Errorf(std::string_view /*f*/, const Args& /*a*/) override {}
-  void Fatal(const Args& /*a*/) override {}
-  void Fatalf(std::string_view /*f*/, const Args& /*a*/) override {}
+  void Trace(const fmt::Args& /*a*/) override {}
+  void Tracef(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
+  void Debug(const fmt::Args& /*a*/) override {}
+  void Debugf(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
+  void Info(const fmt::Args& /*a*/) override { infos.fetch_add(1); }
+  void Infof(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
+  void Warn(const fmt::Args& /*a*/) override {}
+  void Warnf(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
+  void Error(const fmt::Args& /*a*/) override {}
+  void Errorf(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
+  void Fatal(const fmt::Args& /*a*/) override {}
+  void Fatalf(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
   [[nodiscard]] LogLevel GetLevel() const override { return InfoLevel; }
   [[nodiscard]] bool IsLevelEnabled(const LogLevel& /*l*/) const override { return true; }
 };

@@ -52,34 +52,34 @@ using namespace std::chrono_literals;
 
 struct StubLogger final : logger::Logger {
   logger::LoggerPtr WithFields(const logger::Fields& /*fields*/) override { return nullptr; }
-  void Trace(const logger::Args& /*a*/) override {}
-  void Tracef(std::string_view /*f*/, const logger::Args& /*a*/) override {}
-  void Debug(const logger::Args& /*a*/) override {}
-  void Debugf(std::string_view /*f*/, const logger::Args& /*a*/) override {}
-  void Info(const logger::Args& /*a*/) override {}
-  void Infof(std::string_view /*f*/, const logger::Args& /*a*/) override {}
-  void Warn(const logger::Args& /*a*/) override {}
-  void Warnf(std::string_view /*f*/, const logger::Args& /*a*/) override {}
-  void Error(const logger::Args& /*a*/) override {}
-  void Errorf(std::string_view /*f*/, const logger::Args& /*a*/) override {}
-  void Fatal(const logger::Args& /*a*/) override {}
-  void Fatalf(std::string_view /*f*/, const logger::Args& /*a*/) override {}
+  void Trace(const fmt::Args& /*a*/) override {}
+  void Tracef(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
+  void Debug(const fmt::Args& /*a*/) override {}
+  void Debugf(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
+  void Info(const fmt::Args& /*a*/) override {}
+  void Infof(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
+  void Warn(const fmt::Args& /*a*/) override {}
+  void Warnf(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
+  void Error(const fmt::Args& /*a*/) override {}
+  void Errorf(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
+  void Fatal(const fmt::Args& /*a*/) override {}
+  void Fatalf(std::string_view /*f*/, const fmt::Args& /*a*/) override {}
   [[nodiscard]] logger::LogLevel GetLevel() const override { return logger::InfoLevel; }
   [[nodiscard]] bool IsLevelEnabled(const logger::LogLevel& /*l*/) const override { return false; }
 };
 
 struct StubTransporter final : chain::Transporter {
-  Result<net::ConnPtr> Dial(const context::Context& /*ctx*/, std::string_view /*addr*/) override {
+  Result<net::ConnUniquePtr> Dial(const context::Context& /*ctx*/, std::string_view /*addr*/) override {
     return net::ErrClosed;
   }
-  Result<net::ConnPtr> Handshake(const context::Context& /*ctx*/, net::ConnPtr /*conn*/) override {
+  Result<net::ConnUniquePtr> Handshake(const context::Context& /*ctx*/, net::ConnUniquePtr /*conn*/) override {
     return net::ErrClosed;
   }
-  Result<net::ConnPtr> Connect(const context::Context& /*ctx*/, net::ConnPtr /*conn*/, std::string_view /*n*/,
+  Result<net::ConnUniquePtr> Connect(const context::Context& /*ctx*/, net::ConnUniquePtr /*conn*/, std::string_view /*n*/,
                                std::string_view /*a*/) override {
     return net::ErrClosed;
   }
-  Result<net::ListenerPtr> Bind(const context::Context& /*ctx*/, net::ConnPtr /*conn*/, std::string_view /*n*/,
+  Result<net::ListenerUniquePtr> Bind(const context::Context& /*ctx*/, net::ConnUniquePtr /*conn*/, std::string_view /*n*/,
                                 std::string_view /*a*/, Variadic<connector::BindOption> /*opts*/) override {
     return connector::ErrBindUnsupported;
   }
@@ -89,11 +89,11 @@ struct StubTransporter final : chain::Transporter {
 };
 
 struct StubRoute final : chain::Route {
-  Result<net::ConnPtr> Dial(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/,
+  Result<net::ConnUniquePtr> Dial(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/,
                             Variadic<chain::DialOption> /*opts*/) override {
     return net::ErrClosed;
   }
-  Result<net::ListenerPtr> Bind(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/,
+  Result<net::ListenerUniquePtr> Bind(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/,
                                 Variadic<chain::BindOption> /*opts*/) override {
     return connector::ErrBindUnsupported;
   }
@@ -109,11 +109,11 @@ struct StubChainer final : chain::Chainer {
 
 struct StubRouter final : chain::Router {
   chain::RouterOptions* Options() override { return nullptr; }
-  Result<net::ConnPtr> Dial(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/,
+  Result<net::ConnUniquePtr> Dial(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/,
                             Variadic<chain::DialOption> /*opts*/) override {
     return net::ErrClosed;
   }
-  Result<net::ListenerPtr> Bind(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/,
+  Result<net::ListenerUniquePtr> Bind(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/,
                                 Variadic<chain::BindOption> /*opts*/) override {
     return connector::ErrBindUnsupported;
   }
@@ -152,7 +152,7 @@ struct StubMatcher final : routing::Matcher {
 };
 
 struct StubNetDialer final : common::net::Dialer {
-  Result<net::ConnPtr> Dial(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/) override {
+  Result<net::ConnUniquePtr> Dial(const context::Context& /*ctx*/, std::string_view /*n*/, std::string_view /*a*/) override {
     return net::ErrClosed;
   }
 };

@@ -66,12 +66,12 @@ class FakeTransport final : public Transporter {
  public:
   FakeTransport(std::string name, std::shared_ptr<Wire> wire, bool fail_handshake = false)
       : name_(std::move(name)), wire_(std::move(wire)), fail_handshake_(fail_handshake) {}
-  Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view addr) override {
+  Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view addr) override {
     wire_->Add(name_ + ".Dial " + std::string(addr));
     if (Error err = ctx.Err()) return err;
-    return net::ConnPtr(std::make_unique<MemConn>(wire_));
+    return net::ConnUniquePtr(std::make_unique<MemConn>(wire_));
   }
-  Result<net::ConnPtr> Handshake(const context::Context& /*ctx*/, net::ConnPtr conn) override {
+  Result<net::ConnUniquePtr> Handshake(const context::Context& /*ctx*/, net::ConnUniquePtr conn) override {
     wire_->Add(name_ + ".Handshake");
     if (fail_handshake_) {
       conn->Close();
@@ -80,13 +80,13 @@ class FakeTransport final : public Transporter {
     conn->Write(AsBytes("hello " + name_));
     return conn;
   }
-  Result<net::ConnPtr> Connect(const context::Context& /*ctx*/, net::ConnPtr conn, std::string_view network,
+  Result<net::ConnUniquePtr> Connect(const context::Context& /*ctx*/, net::ConnUniquePtr conn, std::string_view network,
                                std::string_view address) override {
     wire_->Add(name_ + ".Connect " + std::string(network) + " " + std::string(address));
     conn->Write(AsBytes("CONNECT " + std::string(address)));
     return conn;
   }
-  Result<net::ListenerPtr> Bind(const context::Context& /*ctx*/, net::ConnPtr conn, std::string_view /*network*/,
+  Result<net::ListenerUniquePtr> Bind(const context::Context& /*ctx*/, net::ConnUniquePtr conn, std::string_view /*network*/,
                                 std::string_view /*address*/, Variadic<connector::BindOption> opts) override {
     wire_->Add(name_ + ".Bind backlog=" + std::to_string(MakeOptions<connector::BindOptions>(opts).Backlog));
     conn->Close();
@@ -108,14 +108,14 @@ class ChainRoute final : public Route {
  public:
   void AddNode(NodePtr node) { nodes_.push_back(std::move(node)); }
 
-  Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view network, std::string_view address,
+  Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view network, std::string_view address,
                             Variadic<DialOption> /*opts*/) override {
     if (nodes_.empty()) return errors::New("no direct connections in this test");
     auto conn = ConnectNodes(ctx);
     if (!conn) return conn;
     return nodes_.back()->Options().Transport->Connect(ctx, std::move(*conn), network, address);
   }
-  Result<net::ListenerPtr> Bind(const context::Context& ctx, std::string_view network, std::string_view address,
+  Result<net::ListenerUniquePtr> Bind(const context::Context& ctx, std::string_view network, std::string_view address,
                                 Variadic<BindOption> opts) override {
     if (nodes_.empty()) return errors::New("no direct listeners in this test");
     const auto o = MakeOptions<BindOptions>(opts);
@@ -131,7 +131,7 @@ class ChainRoute final : public Route {
 
  private:
   // A connection that has gone through every node of the route.
-  Result<net::ConnPtr> ConnectNodes(const context::Context& ctx) {
+  Result<net::ConnUniquePtr> ConnectNodes(const context::Context& ctx) {
     const NodePtr& first = nodes_.front();
     auto dialed = first->Options().Transport->Dial(ctx, first->Addr);
     if (!dialed) {
@@ -212,7 +212,7 @@ class RetryingRouter final : public Router {
  public:
   explicit RetryingRouter(Variadic<RouterOption> opts) { ApplyOptions(options_, opts); }
   RouterOptions* Options() override { return &options_; }
-  Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view network, std::string_view address,
+  Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view network, std::string_view address,
                             Variadic<DialOption> opts) override {
     Error err = errors::New("no route");
     for (int attempt = 0; attempt <= options_.Retries; ++attempt) {
@@ -226,7 +226,7 @@ class RetryingRouter final : public Router {
     }
     return err;
   }
-  Result<net::ListenerPtr> Bind(const context::Context& ctx, std::string_view network, std::string_view address,
+  Result<net::ListenerUniquePtr> Bind(const context::Context& ctx, std::string_view network, std::string_view address,
                                 Variadic<BindOption> opts) override {
     auto route = options_.Chain ? options_.Chain->Route(ctx, network, address) : nullptr;
     if (!route) return errors::New("no route");

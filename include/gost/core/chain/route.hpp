@@ -118,11 +118,11 @@ class Route {
 
   /// A connection to `address` through every node of the route. Fails with
   /// the context's error if `ctx` ends first.
-  virtual Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view network,
+  virtual Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view network,
                                     std::string_view address, Variadic<DialOption> opts = {}) = 0;
   /// A listener at the far end of the route (a reverse tunnel): peers that
   /// connect to `address` there arrive through the returned listener.
-  virtual Result<net::ListenerPtr> Bind(const context::Context& ctx, std::string_view network,
+  virtual Result<net::ListenerUniquePtr> Bind(const context::Context& ctx, std::string_view network,
                                         std::string_view address, Variadic<BindOption> opts = {}) = 0;
   /// The nodes of the route, first hop first.
   [[nodiscard]] virtual std::vector<std::shared_ptr<Node>> Nodes() const = 0;

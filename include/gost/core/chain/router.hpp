@@ -122,11 +122,11 @@ class Router {
   virtual RouterOptions* Options() = 0;
   /// A connection to `address` on `network`: resolved, routed through the
   /// chain (or direct when there is no route), retried as configured.
-  virtual Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view network,
+  virtual Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view network,
                                     std::string_view address, Variadic<DialOption> opts = {}) = 0;
   /// A listener at the far end of the chain (reverse tunnel), or a local one
   /// when there is no route.
-  virtual Result<net::ListenerPtr> Bind(const context::Context& ctx, std::string_view network,
+  virtual Result<net::ListenerUniquePtr> Bind(const context::Context& ctx, std::string_view network,
                                         std::string_view address, Variadic<BindOption> opts = {}) = 0;
 };
 

@@ -77,18 +77,18 @@ class Transporter {
   GOST_CORE_INTERFACE(Transporter);
 
   /// A connection to the node at `addr`.
-  virtual Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view addr) = 0;
+  virtual Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view addr) = 0;
   /// The transport handshake (TLS, ...) on a freshly dialed connection. Takes
   /// `conn` over; on failure it has been closed and released.
-  virtual Result<net::ConnPtr> Handshake(const context::Context& ctx, net::ConnPtr conn) = 0;
+  virtual Result<net::ConnUniquePtr> Handshake(const context::Context& ctx, net::ConnUniquePtr conn) = 0;
   /// Asks the node behind `conn` to connect to `address`. Takes `conn` over;
   /// on failure it has been closed and released.
-  virtual Result<net::ConnPtr> Connect(const context::Context& ctx, net::ConnPtr conn, std::string_view network,
+  virtual Result<net::ConnUniquePtr> Connect(const context::Context& ctx, net::ConnUniquePtr conn, std::string_view network,
                                        std::string_view address) = 0;
   /// Asks the node behind `conn` to listen on `address` (reverse tunnel).
   /// Takes `conn` over; fails with connector::ErrBindUnsupported when the
   /// node's connector cannot bind.
-  virtual Result<net::ListenerPtr> Bind(const context::Context& ctx, net::ConnPtr conn, std::string_view network,
+  virtual Result<net::ListenerUniquePtr> Bind(const context::Context& ctx, net::ConnUniquePtr conn, std::string_view network,
                                         std::string_view address, Variadic<connector::BindOption> opts = {}) = 0;
   /// True when connections to the node are multiplexed.
   [[nodiscard]] virtual bool Multiplex() const = 0;

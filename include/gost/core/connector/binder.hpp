@@ -27,7 +27,7 @@ class Binder {
   /// Takes `conn` (open to the node) over and returns a listener whose
   /// connections come from peers that reached `address` on the node. On
   /// failure `conn` has been closed and released.
-  virtual Result<net::ListenerPtr> Bind(const context::Context& ctx, net::ConnPtr conn, std::string_view network,
+  virtual Result<net::ListenerUniquePtr> Bind(const context::Context& ctx, net::ConnUniquePtr conn, std::string_view network,
                                         std::string_view address, Variadic<BindOption> opts = {}) = 0;
 };
 

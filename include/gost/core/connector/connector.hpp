@@ -32,7 +32,7 @@ class Connector {
   /// Takes `conn` (open to the proxy node) over and returns a connection that
   /// reaches `address` on `network` through the node (often `conn` itself).
   /// On failure `conn` has been closed and released.
-  virtual Result<net::ConnPtr> Connect(const context::Context& ctx, net::ConnPtr conn, std::string_view network,
+  virtual Result<net::ConnUniquePtr> Connect(const context::Context& ctx, net::ConnUniquePtr conn, std::string_view network,
                                        std::string_view address, Variadic<ConnectOption> opts = {}) = 0;
 };
 
@@ -48,7 +48,7 @@ class Handshaker {
 
   /// Takes `conn` over and returns the connection to use from now on. On
   /// failure `conn` has been closed and released.
-  virtual Result<net::ConnPtr> Handshake(const context::Context& ctx, net::ConnPtr conn) = 0;
+  virtual Result<net::ConnUniquePtr> Handshake(const context::Context& ctx, net::ConnUniquePtr conn) = 0;
 };
 
 }  // namespace gost::core::connector

@@ -31,7 +31,7 @@ class Dialer {
   virtual Error Init(metadata::MetadataPtr md) = 0;
   /// Opens a connection to the node at `addr` ("host:port"). Fails with the
   /// context's error if `ctx` ends first.
-  virtual Result<net::ConnPtr> Dial(const context::Context& ctx, std::string_view addr,
+  virtual Result<net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view addr,
                                     Variadic<DialOption> opts = {}) = 0;
 };
 
@@ -45,7 +45,7 @@ class Handshaker {
 
   /// Takes `conn` over and returns the connection to use from now on (often a
   /// wrapper around it). On failure `conn` has been closed and released.
-  virtual Result<net::ConnPtr> Handshake(const context::Context& ctx, net::ConnPtr conn,
+  virtual Result<net::ConnUniquePtr> Handshake(const context::Context& ctx, net::ConnUniquePtr conn,
                                          Variadic<HandshakeOption> opts = {}) = 0;
 };
 

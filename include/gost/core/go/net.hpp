@@ -6,7 +6,7 @@
 //  * IP, IPNet IPv4/IPv6 addresses and CIDR networks, parsed strictly.
 //  * SplitHostPort / JoinHostPort for "host:port" text.
 //
-// Connections are handed over as ConnPtr (std::unique_ptr<Conn>): whoever holds
+// Connections are handed over as ConnUniquePtr (std::unique_ptr<Conn>): whoever holds
 // the pointer owns the connection, and destroying a Conn must close it.
 #pragma once
 
@@ -105,7 +105,7 @@ class Conn {
 };
 
 /// An owned connection.
-using ConnPtr = std::unique_ptr<Conn>;
+using ConnUniquePtr = std::unique_ptr<Conn>;
 
 /// Accepts connections (Go's net.Listener). Accept blocks until a connection
 /// arrives or the listener is closed; after Close it fails with an error
@@ -115,7 +115,7 @@ class Listener {
   GOST_CORE_INTERFACE(Listener);
 
   /// The next connection.
-  virtual Result<ConnPtr> Accept() = 0;
+  virtual Result<ConnUniquePtr> Accept() = 0;
   /// Stops listening.
   virtual Error Close() = 0;
   /// The listening endpoint.
@@ -123,7 +123,7 @@ class Listener {
 };
 
 /// An owned listener.
-using ListenerPtr = std::unique_ptr<Listener>;
+using ListenerUniquePtr = std::unique_ptr<Listener>;
 
 /// An IPv4 or IPv6 address, or the empty value (Go's nil net.IP).
 ///

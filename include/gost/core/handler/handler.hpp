@@ -31,7 +31,7 @@ class Handler {
   virtual Error Init(metadata::MetadataPtr md) = 0;
   /// Serves `conn` until the exchange ends, then closes it (the handler owns
   /// it). Returns why the exchange ended abnormally, or an empty Error.
-  virtual Error Handle(const context::Context& ctx, net::ConnPtr conn, Variadic<HandleOption> opts = {}) = 0;
+  virtual Error Handle(const context::Context& ctx, net::ConnUniquePtr conn, Variadic<HandleOption> opts = {}) = 0;
 };
 
 /// A shared Handler.

@@ -36,7 +36,7 @@ class Listener {
   virtual Error Init(metadata::MetadataPtr md) = 0;
   /// The next inbound connection. Errors for which Temporary() is true
   /// (AcceptError) leave the listener usable; others end the accept loop.
-  virtual Result<net::ConnPtr> Accept() = 0;
+  virtual Result<net::ConnUniquePtr> Accept() = 0;
   /// The address being listened on.
   [[nodiscard]] virtual net::Addr Addr() const = 0;
   /// Stops listening and releases the resources.

@@ -9,9 +9,9 @@
 //  * Default arguments (the `opts = {}` of option lists) belong to the
 //    interface: call through the interface, or pass every argument when
 //    calling the mock object directly.
-//  * Move-only parameters (net::ConnPtr taken by value) are matched as
+//  * Move-only parameters (net::ConnUniquePtr taken by value) are matched as
 //    const references; an Invoke action receives them by value and owns them.
-//  * Move-only results (Result<net::ConnPtr>, Result<net::ListenerPtr>) need
+//  * Move-only results (Result<net::ConnUniquePtr>, Result<net::ListenerUniquePtr>) need
 //    an action that builds a new value per call (Invoke, a lambda) or a
 //    one-shot Return(ByMove(...)). An unconfigured call returns the type's
 //    default: a Result holding a null pointer.

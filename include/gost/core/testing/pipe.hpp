@@ -192,7 +192,7 @@ class PipeEnd final : public Conn {
 
 /// Two connected in-memory connections: what one writes, the other reads
 /// (Go's net.Pipe). Synchronous and unbuffered; see the top of this header.
-inline std::pair<ConnPtr, ConnPtr> Pipe() {
+inline std::pair<ConnUniquePtr, ConnUniquePtr> Pipe() {
   auto core = std::make_shared<detail::PipeCore>();
   return {std::make_unique<detail::PipeEnd>(core, 0), std::make_unique<detail::PipeEnd>(core, 1)};
 }
@@ -204,7 +204,7 @@ class PipeListenerCore {
  public:
   PipeListenerCore(std::size_t backlog, net::Addr addr) : backlog_(backlog), addr_(std::move(addr)) {}
 
-  Result<ConnPtr> Accept() {
+  Result<ConnUniquePtr> Accept() {
     std::unique_lock lock(mu_);
     for (;;) {
       if (closed_) return ErrClosed;
@@ -235,7 +235,7 @@ class PipeListenerCore {
 
   [[nodiscard]] const net::Addr& addr() const noexcept { return addr_; }
 
-  static Result<ConnPtr> Dial(const std::shared_ptr<PipeListenerCore>& self, const context::Context& ctx) {
+  static Result<ConnUniquePtr> Dial(const std::shared_ptr<PipeListenerCore>& self, const context::Context& ctx) {
     if (Error err = ctx.Err()) return err;
     auto [client, server] = Pipe();
     auto p = std::make_shared<Pending>();
@@ -245,18 +245,18 @@ class PipeListenerCore {
       std::lock_guard lock(self->mu_);
       self->cv_.notify_all();
     });
-    Result<ConnPtr> out = self->Enqueue(ctx, p, std::move(client));
+    Result<ConnUniquePtr> out = self->Enqueue(ctx, p, std::move(client));
     wake.Stop();
     return out;
   }
 
  private:
   struct Pending {
-    ConnPtr server;      // what Accept hands out
+    ConnUniquePtr server;      // what Accept hands out
     bool taken = false;  // guarded by mu_
   };
 
-  Result<ConnPtr> Enqueue(const context::Context& ctx, const std::shared_ptr<Pending>& p, ConnPtr client) {
+  Result<ConnUniquePtr> Enqueue(const context::Context& ctx, const std::shared_ptr<Pending>& p, ConnUniquePtr client) {
     std::unique_lock lock(mu_);
     if (closed_) return ErrClosed;
     queue_.push_back(p);
@@ -298,7 +298,7 @@ class PipeListenerCore {
 class PipeDialer final : public common::net::Dialer {
  public:
   explicit PipeDialer(std::shared_ptr<PipeListenerCore> core) noexcept : core_(std::move(core)) {}
-  Result<ConnPtr> Dial(const context::Context& ctx, std::string_view /*network*/, std::string_view /*addr*/) override {
+  Result<ConnUniquePtr> Dial(const context::Context& ctx, std::string_view /*network*/, std::string_view /*addr*/) override {
     return PipeListenerCore::Dial(core_, ctx);
   }
 
@@ -331,7 +331,7 @@ class PipeListener final : public Listener {
   PipeListener& operator=(const PipeListener&) = delete;
   ~PipeListener() override { (void)core_->Close(); }
 
-  Result<ConnPtr> Accept() override { return core_->Accept(); }
+  Result<ConnUniquePtr> Accept() override { return core_->Accept(); }
   Error Close() override { return core_->Close(); }
   [[nodiscard]] net::Addr Addr() const override { return core_->addr(); }
 
@@ -339,7 +339,7 @@ class PipeListener final : public Listener {
   /// context's error when `ctx` is cancelled or its deadline passes before
   /// an Accept takes the connection (only waited for once the backlog is
   /// full), and with net::ErrClosed once the listener is closed.
-  [[nodiscard]] Result<ConnPtr> Dial(const context::Context& ctx = {}) const {
+  [[nodiscard]] Result<ConnUniquePtr> Dial(const context::Context& ctx = {}) const {
     return detail::PipeListenerCore::Dial(core_, ctx);
   }
 

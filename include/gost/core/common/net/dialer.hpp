@@ -21,7 +21,7 @@ class Dialer {
 
   /// The new connection, or why it could not be made (ctx's error when ctx
   /// ended first).
-  virtual Result<core::net::ConnPtr> Dial(const context::Context& ctx, std::string_view network,
+  virtual Result<core::net::ConnUniquePtr> Dial(const context::Context& ctx, std::string_view network,
                                           std::string_view addr) = 0;
 };
 

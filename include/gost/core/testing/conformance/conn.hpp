@@ -56,8 +56,8 @@ namespace gost::core::net {
 /// Two connected ends, as a ConnFactory makes them: what is written on c1
 /// is read on c2 and the other way round.
 struct ConnPair {
-  ConnPtr c1;
-  ConnPtr c2;
+  ConnUniquePtr c1;
+  ConnUniquePtr c2;
   /// Releases everything behind the pair: closes both ends (errors ignored)
   /// and whatever else the factory set up (a listener, a server thread).
   /// It must not destroy c1 or c2 (the suite owns them and destroys them

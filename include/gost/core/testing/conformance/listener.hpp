@@ -55,7 +55,7 @@ namespace detail {
 class NetListenerAdapter final : public net::Listener {
  public:
   explicit NetListenerAdapter(ListenerPtr l) noexcept : l_(std::move(l)) {}
-  Result<net::ConnPtr> Accept() override { return l_->Accept(); }
+  Result<net::ConnUniquePtr> Accept() override { return l_->Accept(); }
   Error Close() override { return l_->Close(); }
   [[nodiscard]] net::Addr Addr() const override { return l_->Addr(); }
 
@@ -66,7 +66,7 @@ class NetListenerAdapter final : public net::Listener {
 
 /// A net::Listener that forwards to a gost listener (Init already called),
 /// so that ListenerConformanceTest can test it. Null gives null.
-inline net::ListenerPtr AsNetListener(ListenerPtr l) {
+inline net::ListenerUniquePtr AsNetListener(ListenerPtr l) {
   if (!l) return nullptr;
   return std::make_unique<detail::NetListenerAdapter>(std::move(l));
 }
@@ -79,11 +79,11 @@ namespace gost::core::net {
 /// them.
 struct ListenerSetup {
   /// The listener under test, already listening.
-  ListenerPtr listener;
+  ListenerUniquePtr listener;
   /// Opens a new client connection to `listener`. May block until the
   /// listener accepts it (an in-memory listener does); the suite calls it on
   /// a thread of its own. Must be safe to call from several threads at once.
-  std::function<Result<ConnPtr>()> dial;
+  std::function<Result<ConnUniquePtr>()> dial;
   /// Releases what else the factory set up, after the suite has closed the
   /// listener; may be empty. It must not destroy the listener, and must be
   /// safe to call while Accept is pending on another thread.
@@ -124,7 +124,7 @@ class ListenerConformanceTest : public ::testing::TestWithParam<ListenerFactory>
   }
 
  protected:
-  using Case = std::function<void(Listener& l, const std::function<Result<ConnPtr>()>& dial)>;
+  using Case = std::function<void(Listener& l, const std::function<Result<ConnUniquePtr>()>& dial)>;
 
   void RunCase(Case body) {
     const ListenerFactory& factory = GetParam();
@@ -151,10 +151,10 @@ class ListenerConformanceTest : public ::testing::TestWithParam<ListenerFactory>
   // Dials on a helper thread; the result is read after Wait().
   struct Dialing {
     core::detail::testkit::TaskPtr task;
-    std::shared_ptr<Result<ConnPtr>> result;
+    std::shared_ptr<Result<ConnUniquePtr>> result;
   };
-  Dialing StartDial(const std::function<Result<ConnPtr>()>& dial) {
-    auto result = std::make_shared<Result<ConnPtr>>();
+  Dialing StartDial(const std::function<Result<ConnUniquePtr>()>& dial) {
+    auto result = std::make_shared<Result<ConnUniquePtr>>();
     auto task = Go([&dial, result] { *result = dial(); });
     return {std::move(task), std::move(result)};
   }
@@ -192,14 +192,14 @@ class ListenerConformanceTest : public ::testing::TestWithParam<ListenerFactory>
     w2->Wait();
   }
 
-  void DoAddrIsStableAndNonEmpty(Listener& l, const std::function<Result<ConnPtr>()>& dial) {
+  void DoAddrIsStableAndNonEmpty(Listener& l, const std::function<Result<ConnUniquePtr>()>& dial) {
     const net::Addr a = l.Addr();
     EXPECT_FALSE(a.Network().empty()) << "Addr() has no network: " << a;
     EXPECT_FALSE(a.String().empty()) << "Addr() has no address text: " << a;
     // cppcheck-suppress knownConditionTrueFalse ; Addr() is virtual: whether it is stable is the test
     EXPECT_EQ(l.Addr(), a) << "Addr() changed between two calls";
     Dialing d = StartDial(dial);
-    Result<ConnPtr> server = l.Accept();
+    Result<ConnUniquePtr> server = l.Accept();
     d.task->Wait();
     EXPECT_TRUE(server.has_value()) << "Accept failed: " << server.error();
     EXPECT_TRUE(d.result->has_value()) << "dial failed: " << d.result->error();
@@ -208,10 +208,10 @@ class ListenerConformanceTest : public ::testing::TestWithParam<ListenerFactory>
     EXPECT_EQ(l.Addr(), a) << "Addr() changed after Close";
   }
 
-  void DoAcceptsDialedConnections(Listener& l, const std::function<Result<ConnPtr>()>& dial) {
+  void DoAcceptsDialedConnections(Listener& l, const std::function<Result<ConnUniquePtr>()>& dial) {
     for (int round = 0; round < 3; ++round) {
       Dialing d = StartDial(dial);
-      Result<ConnPtr> server = l.Accept();
+      Result<ConnUniquePtr> server = l.Accept();
       d.task->Wait();
       ASSERT_TRUE(server.has_value()) << "Accept failed: " << server.error();
       ASSERT_NE(*server, nullptr) << "Accept returned a null connection and no error";
@@ -223,19 +223,19 @@ class ListenerConformanceTest : public ::testing::TestWithParam<ListenerFactory>
     }
   }
 
-  void DoAcceptAfterCloseFails(Listener& l, const std::function<Result<ConnPtr>()>& /*dial*/) {
+  void DoAcceptAfterCloseFails(Listener& l, const std::function<Result<ConnUniquePtr>()>& /*dial*/) {
     const Error err = l.Close();
     EXPECT_FALSE(err) << "Close failed: " << err;
     for (int i = 0; i < 2; ++i) {
-      Result<ConnPtr> r = l.Accept();
+      Result<ConnUniquePtr> r = l.Accept();
       ASSERT_FALSE(r.has_value()) << "Accept succeeded on a closed listener";
       EXPECT_TRUE(errors::Is(r.error(), ClosedError()))
           << "Accept after Close failed with \"" << r.error() << "\", want \"" << ClosedError() << "\"";
     }
   }
 
-  void DoCloseUnblocksPendingAccept(Listener& l, const std::function<Result<ConnPtr>()>& /*dial*/) {
-    auto result = std::make_shared<Result<ConnPtr>>();
+  void DoCloseUnblocksPendingAccept(Listener& l, const std::function<Result<ConnUniquePtr>()>& /*dial*/) {
+    auto result = std::make_shared<Result<ConnUniquePtr>>();
     auto accepting = Go([&l, result] { *result = l.Accept(); });
     // Give Accept time to block; it must not return while nothing is dialed.
     EXPECT_FALSE(accepting->WaitFor(std::chrono::milliseconds(50))) << "Accept returned with nothing dialed";
@@ -247,12 +247,12 @@ class ListenerConformanceTest : public ::testing::TestWithParam<ListenerFactory>
         << "the pending Accept failed with \"" << result->error() << "\", want \"" << ClosedError() << "\"";
   }
 
-  void DoConcurrentAccept(Listener& l, const std::function<Result<ConnPtr>()>& dial) {
+  void DoConcurrentAccept(Listener& l, const std::function<Result<ConnUniquePtr>()>& dial) {
     constexpr int kConns = 4;
-    std::vector<std::shared_ptr<Result<ConnPtr>>> accepted;
+    std::vector<std::shared_ptr<Result<ConnUniquePtr>>> accepted;
     std::vector<core::detail::testkit::TaskPtr> tasks;
     for (int i = 0; i < kConns; ++i) {
-      auto result = std::make_shared<Result<ConnPtr>>();
+      auto result = std::make_shared<Result<ConnUniquePtr>>();
       accepted.push_back(result);
       tasks.push_back(Go([&l, result] { *result = l.Accept(); }));
     }
@@ -289,19 +289,19 @@ class ListenerConformanceTest : public ::testing::TestWithParam<ListenerFactory>
 };
 
 TEST_P(ListenerConformanceTest, AddrIsStableAndNonEmpty) {
-  RunCase([this](Listener& l, const std::function<Result<ConnPtr>()>& dial) { DoAddrIsStableAndNonEmpty(l, dial); });
+  RunCase([this](Listener& l, const std::function<Result<ConnUniquePtr>()>& dial) { DoAddrIsStableAndNonEmpty(l, dial); });
 }
 TEST_P(ListenerConformanceTest, AcceptsDialedConnections) {
-  RunCase([this](Listener& l, const std::function<Result<ConnPtr>()>& dial) { DoAcceptsDialedConnections(l, dial); });
+  RunCase([this](Listener& l, const std::function<Result<ConnUniquePtr>()>& dial) { DoAcceptsDialedConnections(l, dial); });
 }
 TEST_P(ListenerConformanceTest, AcceptAfterCloseFails) {
-  RunCase([this](Listener& l, const std::function<Result<ConnPtr>()>& dial) { DoAcceptAfterCloseFails(l, dial); });
+  RunCase([this](Listener& l, const std::function<Result<ConnUniquePtr>()>& dial) { DoAcceptAfterCloseFails(l, dial); });
 }
 TEST_P(ListenerConformanceTest, CloseUnblocksPendingAccept) {
-  RunCase([this](Listener& l, const std::function<Result<ConnPtr>()>& dial) { DoCloseUnblocksPendingAccept(l, dial); });
+  RunCase([this](Listener& l, const std::function<Result<ConnUniquePtr>()>& dial) { DoCloseUnblocksPendingAccept(l, dial); });
 }
 TEST_P(ListenerConformanceTest, ConcurrentAccept) {
-  RunCase([this](Listener& l, const std::function<Result<ConnPtr>()>& dial) { DoConcurrentAccept(l, dial); });
+  RunCase([this](Listener& l, const std::function<Result<ConnUniquePtr>()>& dial) { DoConcurrentAccept(l, dial); });
 }
 
 }  // namespace gost::core::net

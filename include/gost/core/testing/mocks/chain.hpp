@@ -1,7 +1,7 @@
 // gost-core testing kit: GoogleMock mocks of the chain interfaces (Chainer,
 // Route, Router, Transporter, ProbeResultReader).
 //
-// Methods that return Result<net::ConnPtr> or Result<net::ListenerPtr> hold a
+// Methods that return Result<net::ConnUniquePtr> or Result<net::ListenerUniquePtr> hold a
 // move-only value; give them an action that builds the result on each call
 // (Invoke, a lambda) or a one-shot Return(ByMove(...)). Unconfigured they
 // return a Result holding a null pointer, which callers must not mistake for
@@ -35,11 +35,11 @@ class MockChainer : public Chainer {
 /// Mock of Route.
 class MockRoute : public Route {
  public:
-  MOCK_METHOD(Result<net::ConnPtr>, Dial,
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Dial,
               (const context::Context& ctx, std::string_view network, std::string_view address,
                Variadic<DialOption> opts),
               (override));
-  MOCK_METHOD(Result<net::ListenerPtr>, Bind,
+  MOCK_METHOD(Result<net::ListenerUniquePtr>, Bind,
               (const context::Context& ctx, std::string_view network, std::string_view address,
                Variadic<BindOption> opts),
               (override));
@@ -50,11 +50,11 @@ class MockRoute : public Route {
 class MockRouter : public Router {
  public:
   MOCK_METHOD(RouterOptions*, Options, (), (override));
-  MOCK_METHOD(Result<net::ConnPtr>, Dial,
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Dial,
               (const context::Context& ctx, std::string_view network, std::string_view address,
                Variadic<DialOption> opts),
               (override));
-  MOCK_METHOD(Result<net::ListenerPtr>, Bind,
+  MOCK_METHOD(Result<net::ListenerUniquePtr>, Bind,
               (const context::Context& ctx, std::string_view network, std::string_view address,
                Variadic<BindOption> opts),
               (override));
@@ -63,13 +63,13 @@ class MockRouter : public Router {
 /// Mock of Transporter. Unconfigured, Options and Copy return null.
 class MockTransporter : public Transporter {
  public:
-  MOCK_METHOD(Result<net::ConnPtr>, Dial, (const context::Context& ctx, std::string_view addr), (override));
-  MOCK_METHOD(Result<net::ConnPtr>, Handshake, (const context::Context& ctx, net::ConnPtr conn), (override));
-  MOCK_METHOD(Result<net::ConnPtr>, Connect,
-              (const context::Context& ctx, net::ConnPtr conn, std::string_view network, std::string_view address),
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Dial, (const context::Context& ctx, std::string_view addr), (override));
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Handshake, (const context::Context& ctx, net::ConnUniquePtr conn), (override));
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Connect,
+              (const context::Context& ctx, net::ConnUniquePtr conn, std::string_view network, std::string_view address),
               (override));
-  MOCK_METHOD(Result<net::ListenerPtr>, Bind,
-              (const context::Context& ctx, net::ConnPtr conn, std::string_view network, std::string_view address,
+  MOCK_METHOD(Result<net::ListenerUniquePtr>, Bind,
+              (const context::Context& ctx, net::ConnUniquePtr conn, std::string_view network, std::string_view address,
                Variadic<connector::BindOption> opts),
               (override));
   MOCK_METHOD(bool, Multiplex, (), (const, override));

@@ -1,8 +1,8 @@
 // gost-core testing kit: GoogleMock mocks of the connector interfaces
 // (Connector, Handshaker, Binder).
 //
-// The connection argument is a net::ConnPtr taken by value: matchers see it
-// as `const net::ConnPtr&`, and an Invoke action receives it by value and so
+// The connection argument is a net::ConnUniquePtr taken by value: matchers see it
+// as `const net::ConnUniquePtr&`, and an Invoke action receives it by value and so
 // owns it (return it, wrap it, or let it close).
 #pragma once
 
@@ -19,8 +19,8 @@ namespace gost::core::connector {
 class MockConnector : public Connector {
  public:
   MOCK_METHOD(Error, Init, (metadata::MetadataPtr md), (override));
-  MOCK_METHOD(Result<net::ConnPtr>, Connect,
-              (const context::Context& ctx, net::ConnPtr conn, std::string_view network, std::string_view address,
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Connect,
+              (const context::Context& ctx, net::ConnUniquePtr conn, std::string_view network, std::string_view address,
                Variadic<ConnectOption> opts),
               (override));
 };
@@ -28,14 +28,14 @@ class MockConnector : public Connector {
 /// Mock of the connector-level Handshaker (not dialer::MockHandshaker).
 class MockHandshaker : public Handshaker {
  public:
-  MOCK_METHOD(Result<net::ConnPtr>, Handshake, (const context::Context& ctx, net::ConnPtr conn), (override));
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Handshake, (const context::Context& ctx, net::ConnUniquePtr conn), (override));
 };
 
 /// Mock of Binder.
 class MockBinder : public Binder {
  public:
-  MOCK_METHOD(Result<net::ListenerPtr>, Bind,
-              (const context::Context& ctx, net::ConnPtr conn, std::string_view network, std::string_view address,
+  MOCK_METHOD(Result<net::ListenerUniquePtr>, Bind,
+              (const context::Context& ctx, net::ConnUniquePtr conn, std::string_view network, std::string_view address,
                Variadic<BindOption> opts),
               (override));
 };

@@ -15,15 +15,15 @@ namespace gost::core::dialer {
 class MockDialer : public Dialer {
  public:
   MOCK_METHOD(Error, Init, (metadata::MetadataPtr md), (override));
-  MOCK_METHOD(Result<net::ConnPtr>, Dial,
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Dial,
               (const context::Context& ctx, std::string_view addr, Variadic<DialOption> opts), (override));
 };
 
 /// Mock of the transport-level Handshaker (not connector::MockHandshaker).
 class MockHandshaker : public Handshaker {
  public:
-  MOCK_METHOD(Result<net::ConnPtr>, Handshake,
-              (const context::Context& ctx, net::ConnPtr conn, Variadic<HandshakeOption> opts), (override));
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Handshake,
+              (const context::Context& ctx, net::ConnUniquePtr conn, Variadic<HandshakeOption> opts), (override));
 };
 
 /// Mock of Multiplexer.

@@ -13,7 +13,7 @@ namespace gost::core::handler {
 class MockHandler : public Handler {
  public:
   MOCK_METHOD(Error, Init, (metadata::MetadataPtr md), (override));
-  MOCK_METHOD(Error, Handle, (const context::Context& ctx, net::ConnPtr conn, Variadic<HandleOption> opts), (override));
+  MOCK_METHOD(Error, Handle, (const context::Context& ctx, net::ConnUniquePtr conn, Variadic<HandleOption> opts), (override));
 };
 
 /// Mock of Forwarder.

@@ -15,7 +15,7 @@ namespace gost::core::listener {
 class MockListener : public Listener {
  public:
   MOCK_METHOD(Error, Init, (metadata::MetadataPtr md), (override));
-  MOCK_METHOD(Result<net::ConnPtr>, Accept, (), (override));
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Accept, (), (override));
   MOCK_METHOD(net::Addr, Addr, (), (const, override));
   MOCK_METHOD(Error, Close, (), (override));
 };

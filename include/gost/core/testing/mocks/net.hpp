@@ -35,7 +35,7 @@ class MockConn : public Conn {
 /// Mock of the vocabulary Listener (not listener::MockListener).
 class MockListener : public Listener {
  public:
-  MOCK_METHOD(Result<ConnPtr>, Accept, (), (override));
+  MOCK_METHOD(Result<ConnUniquePtr>, Accept, (), (override));
   MOCK_METHOD(Error, Close, (), (override));
   MOCK_METHOD(net::Addr, Addr, (), (const, override));
 };

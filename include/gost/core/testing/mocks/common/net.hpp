@@ -13,7 +13,7 @@ namespace gost::core::common::net {
 /// action that builds the connection on each call, or Return(ByMove(...)).
 class MockDialer : public Dialer {
  public:
-  MOCK_METHOD(Result<core::net::ConnPtr>, Dial,
+  MOCK_METHOD(Result<core::net::ConnUniquePtr>, Dial,
               (const context::Context& ctx, std::string_view network, std::string_view addr), (override));
 };
 

@@ -1,7 +1,6 @@
-// Unit tests for the formatting helpers of gost/core/logger/logger.hpp:
-// logger::Arg, logger::Args, logger::Sprint and logger::Sprintf, with Go's
-// fmt.Sprint / fmt.Sprintf as the reference. (The Logger interface and
-// LoggerGroup are tested elsewhere.)
+// Unit tests for gost/core/go/fmt.hpp: fmt::Arg, fmt::Args, fmt::Sprint and
+// fmt::Sprintf, with Go's fmt.Sprint / fmt.Sprintf as the reference. (The
+// Logger interface and LoggerGroup are tested elsewhere.)
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -19,19 +18,19 @@
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/io.hpp"
 #include "gost/core/go/net.hpp"
-#include "gost/core/logger/logger.hpp"
+#include "gost/core/go/fmt.hpp"
 
 namespace {
 
-namespace logger = gost::core::logger;
+namespace fmt = gost::core::fmt;
 namespace errors = gost::core::errors;
 namespace net = gost::core::net;
 namespace io = gost::core::io;
 using gost::core::Error;
-using logger::Arg;
-using logger::Args;
-using logger::Sprint;
-using logger::Sprintf;
+using fmt::Arg;
+using fmt::Args;
+using fmt::Sprint;
+using fmt::Sprintf;
 
 // A type with a String() method, like Go's fmt.Stringer.
 struct Endpoint {
@@ -324,7 +323,7 @@ TEST(SprintGoParityTest, QuoteEscapesControlCharacters) {
 TEST(SprintGoParityTest, WrongTypeForVerb) {
   // Go reports a verb that does not fit the operand's type ("%!d(string=hi)");
   // in this port's bad-verb form, without the Go type name, that reads as
-  // below. logger.hpp prints the operand as if the verb were %v.
+  // below. go/fmt.hpp prints the operand as if the verb were %v.
   EXPECT_EQ(Sprintf("%d", "hi"), "%!d(hi)");
   EXPECT_EQ(Sprintf("%t", 5), "%!t(5)");
   EXPECT_EQ(Sprintf("%s", true), "%!s(true)");
@@ -333,7 +332,7 @@ TEST(SprintGoParityTest, WrongTypeForVerb) {
 }  // namespace
 
 namespace {
-using gost::core::logger::Sprintf;
+using gost::core::fmt::Sprintf;
 
 TEST(SprintfFlagsTest, WidthPrecisionAndFlagsFollowGo) {
   EXPECT_EQ(Sprintf("[%5d]", {42}), "[   42]");
@@ -361,7 +360,7 @@ TEST(SprintfFlagsTest, TruncatedVerbIsReported) {
 // (which is specified to print as printf does in the C locale).
 namespace {
 
-namespace detail = gost::core::logger::detail;
+namespace detail = gost::core::fmt::detail;
 
 std::string GoShortest(double d) {
   char buf[64];

@@ -1,10 +1,10 @@
-// Fuzz target: logger::Sprintf and logger::Sprint.
+// Fuzz target: fmt::Sprintf and fmt::Sprint.
 //
 // The input is split at its first NUL byte: the part before is a format
 // string F, the part after a string argument S. The input's first 16 bytes
 // also make two integers and a double.
 //
-// Format grammar (as documented in logger.hpp): text, "%%", and directives
+// Format grammar (as documented in go/fmt.hpp): text, "%%", and directives
 // '%' [flags "-+0 #"] [width] ['.' precision] verb; a directive cut off by
 // the end of F is "%!(NOVERB)". A width or precision stops growing at 10000
 // (further digits are still part of it).
@@ -49,11 +49,11 @@
 
 #include "fuzz_common.hpp"
 #include "gost/core/go/errors.hpp"
-#include "gost/core/logger/logger.hpp"
+#include "gost/core/go/fmt.hpp"
 
 namespace {
 
-namespace logger = gost::core::logger;
+namespace fmt = gost::core::fmt;
 namespace errors = gost::core::errors;
 using gost_fuzz::Quote;
 
@@ -244,7 +244,7 @@ bool SafeUtf8(std::string_view s) {
 }
 
 void CheckQuoted(std::string_view s) {
-  const std::string q = logger::Sprintf("%q", {s});
+  const std::string q = fmt::Sprintf("%q", {s});
   for (char c : q) {
     const auto u = static_cast<unsigned char>(c);
     FUZZ_CHECK_MSG(u >= 0x20 && u != 0x7f, "%q leaves a raw control byte: " + Quote(s) + " -> " + Quote(q));
@@ -256,9 +256,9 @@ void CheckQuoted(std::string_view s) {
 }
 
 void CheckInteger(std::int64_t i, std::uint8_t shape) {
-  FUZZ_CHECK(logger::Sprintf("%d", {i}) == std::to_string(i));
-  FUZZ_CHECK(logger::Sprintf("%v", {i}) == std::to_string(i));
-  const std::string x = logger::Sprintf("%x", {i});
+  FUZZ_CHECK(fmt::Sprintf("%d", {i}) == std::to_string(i));
+  FUZZ_CHECK(fmt::Sprintf("%v", {i}) == std::to_string(i));
+  const std::string x = fmt::Sprintf("%x", {i});
   const bool neg = !x.empty() && x[0] == '-';
   FUZZ_CHECK_MSG(neg == (i < 0), x);
   std::uint64_t magnitude = 0;
@@ -279,7 +279,7 @@ void CheckInteger(std::int64_t i, std::uint8_t shape) {
   if (plus) spec += '+';
   if (width > 0) spec += std::to_string(width);
   spec += 'd';
-  const std::string out = logger::Sprintf(spec, {i});
+  const std::string out = fmt::Sprintf(spec, {i});
   std::string number = std::to_string(i);
   if (plus && i >= 0) number.insert(number.begin(), '+');
   const std::size_t size = number.size() > width ? number.size() : width;
@@ -306,7 +306,7 @@ void CheckInteger(std::int64_t i, std::uint8_t shape) {
 }
 
 void CheckDouble(double d, std::uint8_t precision_byte) {
-  const std::string v = logger::Sprintf("%v", {d});
+  const std::string v = fmt::Sprintf("%v", {d});
   if (std::isnan(d)) {
     FUZZ_CHECK_MSG(v == "NaN", v);
   } else if (std::isinf(d)) {
@@ -317,7 +317,7 @@ void CheckDouble(double d, std::uint8_t precision_byte) {
     FUZZ_CHECK_MSG(r.ec == std::errc() && r.ptr == v.data() + v.size() && back == d,
                    "%v of a double does not parse back: " + v);
     const std::size_t precision = precision_byte % 101U;
-    const std::string f = logger::Sprintf("%." + std::to_string(precision) + "f", {d});
+    const std::string f = fmt::Sprintf("%." + std::to_string(precision) + "f", {d});
     const auto dot = f.find('.');
     FUZZ_CHECK_MSG(
         precision == 0 ? dot == std::string::npos : dot != std::string::npos && f.size() - dot - 1 == precision,
@@ -335,15 +335,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto pieces = Tokenize(f);
 
     // No arguments.
-    const std::string none = logger::Sprintf(f, {});
+    const std::string none = fmt::Sprintf(f, {});
     const std::string none_model = Model(pieces, [](const Piece& p) { return Missing(p.verb); });
     FUZZ_CHECK_MSG(none == none_model, Quote(f) + " -> " + Quote(none) + ", model " + Quote(none_model));
-    FUZZ_CHECK_MSG(logger::Sprintf(Doubled(f), {}) == f, Quote(f));
-    FUZZ_CHECK(logger::Sprintf(Doubled(f), {1, 2}) == std::string(f) + "%!(EXTRA 1, 2)");
+    FUZZ_CHECK_MSG(fmt::Sprintf(Doubled(f), {}) == f, Quote(f));
+    FUZZ_CHECK(fmt::Sprintf(Doubled(f), {1, 2}) == std::string(f) + "%!(EXTRA 1, 2)");
 
     // One string argument.
     bool used = false;
-    const std::string one = logger::Sprintf(f, {s});
+    const std::string one = fmt::Sprintf(f, {s});
     std::string one_model = Model(pieces, [&](const Piece& p) -> std::string {
       if (used) return Missing(p.verb);
       used = true;
@@ -353,7 +353,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 's': piece = std::string(s); break;
         case 'x':
         case 'X': piece = HexOf(s, p.verb == 'X'); break;
-        case 'q': piece = logger::Sprintf("%q", {s}); break;  // checked by CheckQuoted
+        case 'q': piece = fmt::Sprintf("%q", {s}); break;  // checked by CheckQuoted
         default: return "%!" + std::string(1, p.verb) + "(" + std::string(s) + ")";
       }
       if (p.precision && piece.size() > *p.precision) piece.resize(*p.precision);
@@ -390,31 +390,31 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string owned(s);
     const gost::core::Error err = errors::New(owned);
     const char* nil_text = nullptr;
-    const std::vector<logger::Arg> args = {
-        logger::Arg(s),   logger::Arg(i),        logger::Arg(static_cast<std::uint64_t>(j)),
-        logger::Arg(d),   logger::Arg(true),     logger::Arg(err),
-        logger::Arg('c'), logger::Arg(nil_text), logger::Arg(gost::core::Error()),
-        logger::Arg()};
+    const std::vector<fmt::Arg> args = {
+        fmt::Arg(s),   fmt::Arg(i),        fmt::Arg(static_cast<std::uint64_t>(j)),
+        fmt::Arg(d),   fmt::Arg(true),     fmt::Arg(err),
+        fmt::Arg('c'), fmt::Arg(nil_text), fmt::Arg(gost::core::Error()),
+        fmt::Arg()};
     std::size_t next = 0;
-    const std::string many = logger::Sprintf(f, logger::Args(gost::core::Variadic<logger::Arg>(args)));
+    const std::string many = fmt::Sprintf(f, fmt::Args(gost::core::Variadic<fmt::Arg>(args)));
     std::string many_model = Model(pieces, [&](const Piece& p) -> std::string {
       if (next >= args.size()) return Missing(p.verb);
-      return logger::Sprintf(p.text, {args[next++]});
+      return fmt::Sprintf(p.text, {args[next++]});
     });
     if (next < args.size()) {
       many_model += "%!(EXTRA ";
       for (std::size_t k = next; k < args.size(); ++k) {
         if (k > next) many_model += ", ";
-        many_model += logger::Sprintf("%v", {args[k]});
+        many_model += fmt::Sprintf("%v", {args[k]});
       }
       many_model += ')';
     }
     FUZZ_CHECK_MSG(many == many_model, Quote(f) + " -> " + Quote(many) + ", model " + Quote(many_model));
 
     // Sprint.
-    FUZZ_CHECK(logger::Sprint({f, s}) == std::string(f) + std::string(s));
-    FUZZ_CHECK(logger::Sprint({i, j}) == std::to_string(i) + " " + std::to_string(j));
-    FUZZ_CHECK(logger::Sprint({s, i, f}) == std::string(s) + std::to_string(i) + std::string(f));
-    FUZZ_CHECK(logger::Sprint({i, true}) == std::to_string(i) + " true");
+    FUZZ_CHECK(fmt::Sprint({f, s}) == std::string(f) + std::string(s));
+    FUZZ_CHECK(fmt::Sprint({i, j}) == std::to_string(i) + " " + std::to_string(j));
+    FUZZ_CHECK(fmt::Sprint({s, i, f}) == std::string(s) + std::to_string(i) + std::string(f));
+    FUZZ_CHECK(fmt::Sprint({i, true}) == std::to_string(i) + " true");
   });
 }
