@@ -68,7 +68,7 @@ using core::selector::MarkerConformanceTest;
 using core::selector::MarkerFactory;
 
 INSTANTIATE_TEST_SUITE_P(Library, MarkerConformanceTest,
-                         ::testing::Values(MarkerFactory{"fail_marker", &core::selector::NewFailMarker<>}),
+                         ::testing::Values(MarkerFactory{"fail_marker", &core::selector::NewFailMarker}),
                          MarkerConformanceTest::ParamName);
 
 INSTANTIATE_TEST_SUITE_P(Reference, MarkerConformanceTest,

@@ -40,14 +40,14 @@ constexpr auto kLong = 10s;
 // the bookkeeping on purpose: leaks of dropped children would not show
 // otherwise until the parent itself is cancelled.
 std::size_t ChildrenListed(const Context& parent) {
-  const auto& node = context::detail::Factory<>::NodeOf(parent);
+  const auto& node = context::detail::Factory::NodeOf(parent);
   if (!node || node->nearest == nullptr) return 0;
   std::lock_guard lock(node->nearest->mu);
   return node->nearest->children.size();
 }
 
 std::size_t CallbacksListed(const Context& ctx) {
-  const auto& node = context::detail::Factory<>::NodeOf(ctx);
+  const auto& node = context::detail::Factory::NodeOf(ctx);
   if (!node || node->nearest == nullptr) return 0;
   std::lock_guard lock(node->nearest->mu);
   return node->nearest->callbacks.size();

@@ -190,19 +190,21 @@ TEST(ErrorCodeTest, CodeConvertsToErrorCode) {
 TEST(ErrorCodeTest, CategoryMessages) {
   const auto& cat = errors::category();
   EXPECT_EQ(cat.message(static_cast<int>(errors::Code::Generic)), "error");
-  EXPECT_EQ(cat.message(static_cast<int>(errors::Code::ListenerClosed)), "accept on closed listener");
-  EXPECT_EQ(cat.message(static_cast<int>(errors::Code::BindUnsupported)), "bind unsupported");
-  EXPECT_EQ(cat.message(static_cast<int>(errors::Code::InvalidResolver)), "invalid resolver");
+  EXPECT_EQ(cat.message(static_cast<int>(errors::Code::EndOfFile)), "EOF");
+  EXPECT_EQ(cat.message(static_cast<int>(errors::Code::ClosedConnection)), "use of closed network connection");
+  EXPECT_EQ(cat.message(static_cast<int>(errors::Code::IOTimeout)), "i/o timeout");
+  EXPECT_EQ(cat.message(static_cast<int>(errors::Code::ContextCanceled)), "context canceled");
+  EXPECT_EQ(cat.message(static_cast<int>(errors::Code::ContextDeadlineExceeded)), "context deadline exceeded");
   EXPECT_EQ(cat.message(static_cast<int>(errors::Code::InvalidArgument)), "invalid argument");
   EXPECT_EQ(cat.message(999), "unknown gost error 999");
 }
 
 TEST(ErrorCodeTest, ErrorFromCodeEnum) {
-  const Error e = errors::Code::ListenerClosed;
+  const Error e = errors::Code::ClosedConnection;
   EXPECT_TRUE(e);
-  EXPECT_EQ(e.Message(), "accept on closed listener");
-  EXPECT_EQ(e.Code(), errors::Code::ListenerClosed);
-  EXPECT_TRUE(errors::Is(e, Error(errors::Code::ListenerClosed)));
+  EXPECT_EQ(e.Message(), "use of closed network connection");
+  EXPECT_EQ(e.Code(), errors::Code::ClosedConnection);
+  EXPECT_TRUE(errors::Is(e, Error(errors::Code::ClosedConnection)));
 }
 
 TEST(ErrorCodeTest, IsTimeoutCode) {

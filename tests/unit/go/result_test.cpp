@@ -111,10 +111,10 @@ TEST(ResultTest, BuildingFromEmptyErrorThrows) {
 }
 
 TEST(ResultTest, FromErrorCodeEnum) {
-  const Result<int> r = errors::Code::BindUnsupported;
+  const Result<int> r = errors::Code::InvalidArgument;
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().Code(), errors::Code::BindUnsupported);
-  EXPECT_EQ(r.error().Message(), "bind unsupported");
+  EXPECT_EQ(r.error().Code(), errors::Code::InvalidArgument);
+  EXPECT_EQ(r.error().Message(), "invalid argument");
   // The enum is never taken as a value, even for a T it could convert to.
   const Result<std::error_code> rc = errors::Code::IOTimeout;
   ASSERT_FALSE(rc);

@@ -32,15 +32,9 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Service.
-template <class = void>
-Option WithService(std::string service) {
-  return [service = std::move(service)](Options* o) { o->Service = service; };
-}
+inline constexpr FieldOption<&Options::Service> WithService{};
 /// Sets Options::Network.
-template <class = void>
-Option WithNetwork(std::string network) {
-  return [network = std::move(network)](Options* o) { o->Network = network; };
-}
+inline constexpr FieldOption<&Options::Network> WithNetwork{};
 
 /// Decides whether a connection is let in.
 ///

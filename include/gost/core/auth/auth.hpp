@@ -29,10 +29,7 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Service.
-template <class = void>
-Option WithService(std::string service) {
-  return [service = std::move(service)](Options* o) { o->Service = service; };
-}
+inline constexpr FieldOption<&Options::Service> WithService{};
 
 /// The outcome of Authenticator::Authenticate (Go: `(id string, ok bool)`).
 struct AuthenticateResult {

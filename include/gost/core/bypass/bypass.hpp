@@ -34,20 +34,11 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Service.
-template <class = void>
-Option WithService(std::string service) {
-  return [service = std::move(service)](Options* o) { o->Service = service; };
-}
+inline constexpr FieldOption<&Options::Service> WithService{};
 /// Sets Options::Host.
-template <class = void>
-Option WithHostOption(std::string host) {
-  return [host = std::move(host)](Options* o) { o->Host = host; };
-}
+inline constexpr FieldOption<&Options::Host> WithHostOption{};
 /// Sets Options::Path.
-template <class = void>
-Option WithPathOption(std::string path) {
-  return [path = std::move(path)](Options* o) { o->Path = path; };
-}
+inline constexpr FieldOption<&Options::Path> WithPathOption{};
 
 /// A set of address rules (hosts, domains, IP ranges...) used in one of two
 /// modes: a blacklist (the default) catches the addresses it lists, a

@@ -28,10 +28,7 @@ struct RouteOptions {
 using RouteOption = OptionFunc<RouteOptions>;
 
 /// Sets RouteOptions::Host.
-template <class = void>
-RouteOption WithHostRouteOption(std::string host) {
-  return [host = std::move(host)](RouteOptions* o) { o->Host = host; };
-}
+inline constexpr FieldOption<&RouteOptions::Host> WithHostRouteOption{};
 
 /// Chooses the route to a destination. Thread-safe: one Chainer serves all
 /// connections of a service.

@@ -18,7 +18,6 @@
 #include "gost/core/bypass/bypass.hpp"
 #include "gost/core/chain/probe.hpp"
 #include "gost/core/chain/transport.hpp"
-#include "gost/core/detail/dependent.hpp"
 #include "gost/core/go/bytes.hpp"
 #include "gost/core/go/context.hpp"
 #include "gost/core/go/errors.hpp"
@@ -135,71 +134,35 @@ struct NodeOptions {
 using NodeOption = OptionFunc<NodeOptions>;
 
 /// Sets NodeOptions::Transport.
-template <class = void>
-NodeOption TransportNodeOption(TransporterPtr tr) {
-  return [v = std::move(tr)](NodeOptions* o) { o->Transport = v; };
-}
+inline constexpr FieldOption<&NodeOptions::Transport> TransportNodeOption{};
 /// Sets NodeOptions::Bypass.
-template <class = void>
-NodeOption BypassNodeOption(bypass::BypassPtr bp) {
-  return [v = std::move(bp)](NodeOptions* o) { o->Bypass = v; };
-}
+inline constexpr FieldOption<&NodeOptions::Bypass> BypassNodeOption{};
 /// Sets NodeOptions::Resolver.
-template <class = void>
-NodeOption ResolverNodeOption(resolver::ResolverPtr resolver) {
-  return [v = std::move(resolver)](NodeOptions* o) { o->Resolver = v; };
-}
+inline constexpr FieldOption<&NodeOptions::Resolver> ResolverNodeOption{};
 /// Sets NodeOptions::HostMapper.
-template <class = void>
-NodeOption HostMapperNodeOption(hosts::HostMapperPtr m) {
-  return [v = std::move(m)](NodeOptions* o) { o->HostMapper = v; };
-}
+inline constexpr FieldOption<&NodeOptions::HostMapper> HostMapperNodeOption{};
 /// Sets NodeOptions::Network.
-template <class = void>
-NodeOption NetworkNodeOption(std::string network) {
-  return [v = std::move(network)](NodeOptions* o) { o->Network = v; };
-}
+inline constexpr FieldOption<&NodeOptions::Network> NetworkNodeOption{};
 /// Sets NodeOptions::Filter.
-template <class = void>
-NodeOption NodeFilterOption(std::shared_ptr<NodeFilterSettings> filter) {
-  return [v = std::move(filter)](NodeOptions* o) { o->Filter = v; };
-}
+inline constexpr FieldOption<&NodeOptions::Filter> NodeFilterOption{};
 /// Sets NodeOptions::HTTP.
-template <class = void>
-NodeOption HTTPNodeOption(std::shared_ptr<HTTPNodeSettings> httpSettings) {
-  return [v = std::move(httpSettings)](NodeOptions* o) { o->HTTP = v; };
-}
+inline constexpr FieldOption<&NodeOptions::HTTP> HTTPNodeOption{};
 /// Sets NodeOptions::TLS.
-template <class = void>
-NodeOption TLSNodeOption(std::shared_ptr<TLSNodeSettings> tlsSettings) {
-  return [v = std::move(tlsSettings)](NodeOptions* o) { o->TLS = v; };
-}
+inline constexpr FieldOption<&NodeOptions::TLS> TLSNodeOption{};
 /// Sets NodeOptions::Metadata.
-template <class = void>
-NodeOption MetadataNodeOption(metadata::MetadataPtr md) {
-  return [v = std::move(md)](NodeOptions* o) { o->Metadata = v; };
-}
+inline constexpr FieldOption<&NodeOptions::Metadata> MetadataNodeOption{};
 /// Sets NodeOptions::Matcher.
-template <class = void>
-NodeOption MatcherNodeOption(routing::MatcherPtr matcher) {
-  return [v = std::move(matcher)](NodeOptions* o) { o->Matcher = v; };
-}
+inline constexpr FieldOption<&NodeOptions::Matcher> MatcherNodeOption{};
 /// Sets NodeOptions::MatcherBodySize.
-template <class = void>
-NodeOption MatcherBodySizeNodeOption(int size) {
-  return [size](NodeOptions* o) { o->MatcherBodySize = size; };
-}
+inline constexpr FieldOption<&NodeOptions::MatcherBodySize> MatcherBodySizeNodeOption{};
 /// Sets NodeOptions::Priority.
-template <class = void>
-NodeOption PriorityNodeOption(int priority) {
-  return [priority](NodeOptions* o) { o->Priority = priority; };
-}
+inline constexpr FieldOption<&NodeOptions::Priority> PriorityNodeOption{};
 
 namespace detail {
 
-// A value read and replaced under a lock of its own; a copy reads its source
-// under the source's lock. A class template, so its code is compiled only in
-// files that build, copy or probe a Node.
+// A value read and replaced under a lock of its own (the node's probe result
+// and probe cancel function); a copy reads its source under the source's
+// lock.
 template <class T>
 class Guarded {
  public:
@@ -230,6 +193,10 @@ class Guarded {
 
 }  // namespace detail
 
+class Node;
+/// A shared node.
+using NodePtr = std::shared_ptr<Node>;
+
 /// One proxy server of a chain.
 ///
 /// Nodes are shared (std::shared_ptr<Node>) between hops, routes and
@@ -252,10 +219,9 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
 
   /// A node with a new fail marker and the given options applied in order
   /// (empty options skipped). Prefer NewNode, which returns it shared.
-  template <class = void>
   Node(std::string name, std::string addr, Variadic<NodeOption> opts = {})
       : Name(std::move(name)), Addr(std::move(addr)), marker_(selector::NewFailMarker()) {
-    core::detail::ApplyOptionList(options_, opts);
+    ApplyOptions(options_, opts);
   }
 
   /// A shallow copy: same options (the shared_ptr members point at the same
@@ -280,13 +246,8 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
   /// The node's fail marker; never null.
   [[nodiscard]] selector::MarkerPtr Marker() const override { return marker_; }
 
-  /// A shallow copy, as the copy constructor describes. (`D`, here and on
-  /// the methods below, only keeps the code they need out of files that
-  /// never call them; leave it out.)
-  template <class D = void>
-  [[nodiscard]] core::detail::Dependent<std::shared_ptr<Node>, D> Copy() const {
-    return std::make_shared<core::detail::Dependent<Node, D>>(*this);
-  }
+  /// A shallow copy, as the copy constructor describes.
+  [[nodiscard]] NodePtr Copy() const { return std::make_shared<Node>(*this); }
 
   /// The latest probe result; null before the first SetProbeResult.
   [[nodiscard]] std::shared_ptr<const chain::ProbeResult> ProbeResult() const override {
@@ -297,16 +258,11 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
   void SetProbeResult(std::shared_ptr<const chain::ProbeResult> r) { probe_result_.Store(std::move(r)); }
 
   /// Stores the function that stops this node's probe (replacing any
-  /// before). (A template, like Copy.)
-  template <class = void>
-  void SetProbeCancel(context::CancelFunc c) {
-    probe_cancel_.Store(std::move(c));
-  }
+  /// before).
+  void SetProbeCancel(context::CancelFunc c) { probe_cancel_.Store(std::move(c)); }
 
   /// Stops the node's probe by calling the stored cancel function, if any.
-  /// Calling it more than once is harmless. Never fails. (A template, like
-  /// Copy.)
-  template <class = void>
+  /// Calling it more than once is harmless. Never fails.
   Error Close() {
     probe_cancel_.Load()();
     return {};
@@ -319,18 +275,10 @@ class Node : public selector::Markable, public metadata::Metadatable, public Pro
   detail::Guarded<context::CancelFunc> probe_cancel_;
 };
 
-/// A shared node.
-using NodePtr = std::shared_ptr<Node>;
-
 /// A new node named `name` at `addr`, with its own fail marker and the given
 /// options applied in order; empty options are skipped.
-template <class D = void>
-core::detail::Dependent<NodePtr, D> NewNode(std::string name, std::string addr, Variadic<NodeOption> opts = {}) {
-  // The options are applied here rather than passed on to the constructor,
-  // which would copy the list (see core::detail::ApplyOptionList).
-  auto node = std::make_shared<core::detail::Dependent<Node, D>>(std::move(name), std::move(addr));
-  core::detail::ApplyOptionList(node->Options(), opts);
-  return node;
+inline NodePtr NewNode(std::string name, std::string addr, Variadic<NodeOption> opts = {}) {
+  return std::make_shared<Node>(std::move(name), std::move(addr), opts);
 }
 
 }  // namespace gost::core::chain

@@ -41,25 +41,13 @@ struct DialOptions {
 using DialOption = OptionFunc<DialOptions>;
 
 /// Sets DialOptions::Interface.
-template <class = void>
-DialOption InterfaceDialOption(std::string ifName) {
-  return [v = std::move(ifName)](DialOptions* o) { o->Interface = v; };
-}
+inline constexpr FieldOption<&DialOptions::Interface> InterfaceDialOption{};
 /// Sets DialOptions::Netns.
-template <class = void>
-DialOption NetnsDialOption(std::string netns) {
-  return [v = std::move(netns)](DialOptions* o) { o->Netns = v; };
-}
+inline constexpr FieldOption<&DialOptions::Netns> NetnsDialOption{};
 /// Sets DialOptions::SockOpts.
-template <class = void>
-DialOption SockOptsDialOption(std::shared_ptr<chain::SockOpts> so) {
-  return [v = std::move(so)](DialOptions* o) { o->SockOpts = v; };
-}
+inline constexpr FieldOption<&DialOptions::SockOpts> SockOptsDialOption{};
 /// Sets DialOptions::Logger.
-template <class = void>
-DialOption LoggerDialOption(logger::LoggerPtr logger) {
-  return [v = std::move(logger)](DialOptions* o) { o->Logger = v; };
-}
+inline constexpr FieldOption<&DialOptions::Logger> LoggerDialOption{};
 
 /// Per-call settings of Route::Bind and Router::Bind.
 struct BindOptions {
@@ -81,35 +69,17 @@ struct BindOptions {
 using BindOption = OptionFunc<BindOptions>;
 
 /// Sets BindOptions::Mux.
-template <class = void>
-BindOption MuxBindOption(bool mux) {
-  return [mux](BindOptions* o) { o->Mux = mux; };
-}
+inline constexpr FieldOption<&BindOptions::Mux> MuxBindOption{};
 /// Sets BindOptions::Backlog.
-template <class = void>
-BindOption BacklogBindOption(int backlog) {
-  return [backlog](BindOptions* o) { o->Backlog = backlog; };
-}
+inline constexpr FieldOption<&BindOptions::Backlog> BacklogBindOption{};
 /// Sets BindOptions::UDPDataQueueSize.
-template <class = void>
-BindOption UDPDataQueueSizeBindOption(int size) {
-  return [size](BindOptions* o) { o->UDPDataQueueSize = size; };
-}
+inline constexpr FieldOption<&BindOptions::UDPDataQueueSize> UDPDataQueueSizeBindOption{};
 /// Sets BindOptions::UDPDataBufferSize.
-template <class = void>
-BindOption UDPDataBufferSizeBindOption(int size) {
-  return [size](BindOptions* o) { o->UDPDataBufferSize = size; };
-}
+inline constexpr FieldOption<&BindOptions::UDPDataBufferSize> UDPDataBufferSizeBindOption{};
 /// Sets BindOptions::UDPConnTTL.
-template <class = void>
-BindOption UDPConnTTLBindOption(Duration ttl) {
-  return [ttl](BindOptions* o) { o->UDPConnTTL = ttl; };
-}
+inline constexpr FieldOption<&BindOptions::UDPConnTTL> UDPConnTTLBindOption{};
 /// Sets BindOptions::Logger.
-template <class = void>
-BindOption LoggerBindOption(logger::LoggerPtr logger) {
-  return [v = std::move(logger)](BindOptions* o) { o->Logger = v; };
-}
+inline constexpr FieldOption<&BindOptions::Logger> LoggerBindOption{};
 
 /// A path through a chain of nodes. Thread-safe: a route is shared by the
 /// connections that take it.

@@ -61,57 +61,29 @@ struct RouterOptions {
 using RouterOption = OptionFunc<RouterOptions>;
 
 /// Sets RouterOptions::IfceName.
-template <class = void>
-RouterOption InterfaceRouterOption(std::string ifceName) {
-  return [v = std::move(ifceName)](RouterOptions* o) { o->IfceName = v; };
-}
+inline constexpr FieldOption<&RouterOptions::IfceName> InterfaceRouterOption{};
 /// Sets RouterOptions::Netns.
-template <class = void>
-RouterOption NetnsRouterOption(std::string netns) {
-  return [v = std::move(netns)](RouterOptions* o) { o->Netns = v; };
-}
+inline constexpr FieldOption<&RouterOptions::Netns> NetnsRouterOption{};
 /// Sets RouterOptions::SockOpts.
-template <class = void>
-RouterOption SockOptsRouterOption(std::shared_ptr<chain::SockOpts> so) {
-  return [v = std::move(so)](RouterOptions* o) { o->SockOpts = v; };
-}
+inline constexpr FieldOption<&RouterOptions::SockOpts> SockOptsRouterOption{};
 /// Sets RouterOptions::Timeout.
-template <class = void>
-RouterOption TimeoutRouterOption(Duration timeout) {
-  return [timeout](RouterOptions* o) { o->Timeout = timeout; };
-}
+inline constexpr FieldOption<&RouterOptions::Timeout> TimeoutRouterOption{};
 /// Sets RouterOptions::Retries.
-template <class = void>
-RouterOption RetriesRouterOption(int retries) {
-  return [retries](RouterOptions* o) { o->Retries = retries; };
-}
+inline constexpr FieldOption<&RouterOptions::Retries> RetriesRouterOption{};
 /// Sets RouterOptions::Chain.
-template <class = void>
-RouterOption ChainRouterOption(ChainerPtr chain) {
-  return [v = std::move(chain)](RouterOptions* o) { o->Chain = v; };
-}
+inline constexpr FieldOption<&RouterOptions::Chain> ChainRouterOption{};
 /// Sets RouterOptions::Resolver.
-template <class = void>
-RouterOption ResolverRouterOption(resolver::ResolverPtr resolver) {
-  return [v = std::move(resolver)](RouterOptions* o) { o->Resolver = v; };
-}
+inline constexpr FieldOption<&RouterOptions::Resolver> ResolverRouterOption{};
 /// Sets RouterOptions::HostMapper.
-template <class = void>
-RouterOption HostMapperRouterOption(hosts::HostMapperPtr m) {
-  return [v = std::move(m)](RouterOptions* o) { o->HostMapper = v; };
-}
+inline constexpr FieldOption<&RouterOptions::HostMapper> HostMapperRouterOption{};
 /// Sets RouterOptions::Recorders to the given list (Go: variadic).
-template <class = void>
-RouterOption RecordersRouterOption(Variadic<recorder::RecorderObject> recorders) {
+inline RouterOption RecordersRouterOption(Variadic<recorder::RecorderObject> recorders) {
   return [v = std::vector<recorder::RecorderObject>(recorders.begin(), recorders.end())](RouterOptions* o) {
     o->Recorders = v;
   };
 }
 /// Sets RouterOptions::Logger.
-template <class = void>
-RouterOption LoggerRouterOption(logger::LoggerPtr logger) {
-  return [v = std::move(logger)](RouterOptions* o) { o->Logger = v; };
-}
+inline constexpr FieldOption<&RouterOptions::Logger> LoggerRouterOption{};
 
 /// Reaches destinations for handlers and listeners. Thread-safe.
 class Router {

@@ -41,30 +41,15 @@ struct TransportOptions {
 using TransportOption = OptionFunc<TransportOptions>;
 
 /// Sets TransportOptions::Addr.
-template <class = void>
-TransportOption AddrTransportOption(std::string addr) {
-  return [v = std::move(addr)](TransportOptions* o) { o->Addr = v; };
-}
+inline constexpr FieldOption<&TransportOptions::Addr> AddrTransportOption{};
 /// Sets TransportOptions::IfceName.
-template <class = void>
-TransportOption InterfaceTransportOption(std::string ifceName) {
-  return [v = std::move(ifceName)](TransportOptions* o) { o->IfceName = v; };
-}
+inline constexpr FieldOption<&TransportOptions::IfceName> InterfaceTransportOption{};
 /// Sets TransportOptions::Netns.
-template <class = void>
-TransportOption NetnsTransportOption(std::string netns) {
-  return [v = std::move(netns)](TransportOptions* o) { o->Netns = v; };
-}
+inline constexpr FieldOption<&TransportOptions::Netns> NetnsTransportOption{};
 /// Sets TransportOptions::SockOpts.
-template <class = void>
-TransportOption SockOptsTransportOption(std::shared_ptr<chain::SockOpts> so) {
-  return [v = std::move(so)](TransportOptions* o) { o->SockOpts = v; };
-}
+inline constexpr FieldOption<&TransportOptions::SockOpts> SockOptsTransportOption{};
 /// Sets TransportOptions::Route.
-template <class = void>
-TransportOption RouteTransportOption(std::shared_ptr<chain::Route> route) {
-  return [v = std::move(route)](TransportOptions* o) { o->Route = v; };
-}
+inline constexpr FieldOption<&TransportOptions::Route> RouteTransportOption{};
 
 class Transporter;
 /// A shared Transporter.

@@ -14,8 +14,9 @@
 namespace gost::core::connector {
 
 /// Returned by connectors (and routes) that cannot set up a reverse tunnel.
-/// Message: "bind unsupported".
-inline const Error ErrBindUnsupported{errors::Code::BindUnsupported};
+/// Message: "bind unsupported". An errors::New value, as upstream's: it
+/// matches, under errors::Is, itself and the errors that wrap it.
+inline const Error ErrBindUnsupported = errors::New("bind unsupported");
 
 /// Optional: a Connector that can ask the proxy node to listen on its side and
 /// pass the connections it accepts back over the tunnel (a reverse tunnel).

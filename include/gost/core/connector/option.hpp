@@ -27,20 +27,11 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Auth.
-template <class = void>
-Option AuthOption(url::UserinfoPtr auth) {
-  return [v = std::move(auth)](Options* o) { o->Auth = v; };
-}
+inline constexpr FieldOption<&Options::Auth> AuthOption{};
 /// Sets Options::TLSConfig.
-template <class = void>
-Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
-  return [v = std::move(tlsConfig)](Options* o) { o->TLSConfig = v; };
-}
+inline constexpr FieldOption<&Options::TLSConfig> TLSConfigOption{};
 /// Sets Options::Logger.
-template <class = void>
-Option LoggerOption(logger::LoggerPtr logger) {
-  return [v = std::move(logger)](Options* o) { o->Logger = v; };
-}
+inline constexpr FieldOption<&Options::Logger> LoggerOption{};
 
 /// Per-call settings of Connector::Connect.
 struct ConnectOptions {
@@ -52,10 +43,7 @@ struct ConnectOptions {
 using ConnectOption = OptionFunc<ConnectOptions>;
 
 /// Sets ConnectOptions::Dialer.
-template <class = void>
-ConnectOption DialerConnectOption(common::net::DialerPtr dialer) {
-  return [v = std::move(dialer)](ConnectOptions* o) { o->Dialer = v; };
-}
+inline constexpr FieldOption<&ConnectOptions::Dialer> DialerConnectOption{};
 
 /// Per-call settings of Binder::Bind.
 struct BindOptions {
@@ -75,29 +63,14 @@ struct BindOptions {
 using BindOption = OptionFunc<BindOptions>;
 
 /// Sets BindOptions::Mux.
-template <class = void>
-BindOption MuxBindOption(bool mux) {
-  return [mux](BindOptions* o) { o->Mux = mux; };
-}
+inline constexpr FieldOption<&BindOptions::Mux> MuxBindOption{};
 /// Sets BindOptions::Backlog.
-template <class = void>
-BindOption BacklogBindOption(int backlog) {
-  return [backlog](BindOptions* o) { o->Backlog = backlog; };
-}
+inline constexpr FieldOption<&BindOptions::Backlog> BacklogBindOption{};
 /// Sets BindOptions::UDPDataQueueSize.
-template <class = void>
-BindOption UDPDataQueueSizeBindOption(int size) {
-  return [size](BindOptions* o) { o->UDPDataQueueSize = size; };
-}
+inline constexpr FieldOption<&BindOptions::UDPDataQueueSize> UDPDataQueueSizeBindOption{};
 /// Sets BindOptions::UDPDataBufferSize.
-template <class = void>
-BindOption UDPDataBufferSizeBindOption(int size) {
-  return [size](BindOptions* o) { o->UDPDataBufferSize = size; };
-}
+inline constexpr FieldOption<&BindOptions::UDPDataBufferSize> UDPDataBufferSizeBindOption{};
 /// Sets BindOptions::UDPConnTTL.
-template <class = void>
-BindOption UDPConnTTLBindOption(Duration ttl) {
-  return [ttl](BindOptions* o) { o->UDPConnTTL = ttl; };
-}
+inline constexpr FieldOption<&BindOptions::UDPConnTTL> UDPConnTTLBindOption{};
 
 }  // namespace gost::core::connector

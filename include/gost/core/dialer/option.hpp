@@ -29,25 +29,13 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Auth.
-template <class = void>
-Option AuthOption(url::UserinfoPtr auth) {
-  return [auth = std::move(auth)](Options* o) { o->Auth = auth; };
-}
+inline constexpr FieldOption<&Options::Auth> AuthOption{};
 /// Sets Options::TLSConfig.
-template <class = void>
-Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
-  return [c = std::move(tlsConfig)](Options* o) { o->TLSConfig = c; };
-}
+inline constexpr FieldOption<&Options::TLSConfig> TLSConfigOption{};
 /// Sets Options::Logger.
-template <class = void>
-Option LoggerOption(logger::LoggerPtr logger) {
-  return [l = std::move(logger)](Options* o) { o->Logger = l; };
-}
+inline constexpr FieldOption<&Options::Logger> LoggerOption{};
 /// Sets Options::ProxyProtocol.
-template <class = void>
-Option ProxyProtocolOption(int ppv) {
-  return [ppv](Options* o) { o->ProxyProtocol = ppv; };
-}
+inline constexpr FieldOption<&Options::ProxyProtocol> ProxyProtocolOption{};
 
 /// Per-call settings of Dialer::Dial.
 struct DialOptions {
@@ -62,15 +50,9 @@ struct DialOptions {
 using DialOption = OptionFunc<DialOptions>;
 
 /// Sets DialOptions::Host.
-template <class = void>
-DialOption HostDialOption(std::string host) {
-  return [host = std::move(host)](DialOptions* o) { o->Host = host; };
-}
+inline constexpr FieldOption<&DialOptions::Host> HostDialOption{};
 /// Sets DialOptions::Dialer.
-template <class = void>
-DialOption NetDialerDialOption(common::net::DialerPtr dialer) {
-  return [d = std::move(dialer)](DialOptions* o) { o->Dialer = d; };
-}
+inline constexpr FieldOption<&DialOptions::Dialer> NetDialerDialOption{};
 
 /// Per-call settings of Handshaker::Handshake.
 struct HandshakeOptions {
@@ -82,9 +64,6 @@ struct HandshakeOptions {
 using HandshakeOption = OptionFunc<HandshakeOptions>;
 
 /// Sets HandshakeOptions::Addr.
-template <class = void>
-HandshakeOption AddrHandshakeOption(std::string addr) {
-  return [addr = std::move(addr)](HandshakeOptions* o) { o->Addr = addr; };
-}
+inline constexpr FieldOption<&HandshakeOptions::Addr> AddrHandshakeOption{};
 
 }  // namespace gost::core::dialer

@@ -3,16 +3,9 @@
 // Borrowed bytes travel as std::span<const std::byte> (ByteView) or
 // std::span<std::byte> (MutableByteView). Owned bytes live in Bytes, a buffer
 // with a length and a capacity like a Go []byte: Resize within the capacity
-// keeps the storage, which is what the buffer pool relies on.
-//
-// No function here builds a span until it is called: the first std::span a
-// file builds from a pointer and a length makes the compiler check the
-// iterator concepts for that pointer type, which costs as much as compiling
-// a fair part of this library. So the functions that return spans are
-// templates whose span construction depends on their template parameter
-// (never given by callers), and Bytes converts to spans through std::span's
-// own range constructor (Bytes is a contiguous range) rather than through
-// conversion operators of its own.
+// keeps the storage, which is what the buffer pool relies on. Bytes is a
+// contiguous range, so it converts to either span through std::span's own
+// range constructor (a temporary Bytes only to ByteView).
 #pragma once
 
 #include <cstddef>
@@ -33,17 +26,14 @@ using ByteView = std::span<const std::byte>;
 /// Bytes borrowed for writing.
 using MutableByteView = std::span<std::byte>;
 
-/// Views the characters of a string as bytes. (`Byte` only defers the
-/// span's construction, see above; leave it out.)
-template <class Byte = const std::byte>
-std::span<Byte> AsBytes(std::string_view s) noexcept {
+/// Views the characters of a string as bytes.
+inline ByteView AsBytes(std::string_view s) noexcept {
   // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
-  return {reinterpret_cast<Byte*>(s.data()), s.size()};
+  return {reinterpret_cast<const std::byte*>(s.data()), s.size()};
 }
 
 /// Views bytes as characters.
-template <class = void>
-std::string_view AsString(ByteView b) noexcept {
+inline std::string_view AsString(ByteView b) noexcept {
   return {reinterpret_cast<const char*>(b.data()), b.size()};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
 }
 
@@ -61,17 +51,8 @@ class Bytes {
   explicit Bytes(std::size_t n) : Bytes(Uninitialized(n, n)) {
     if (n != 0) std::memset(data_, 0, n);
   }
-  /// A copy of the given bytes: of anything that converts to ByteView.
-  //
-  // A template, and constrained so that it is no candidate when a Bytes is
-  // copied or moved: as a plain Bytes(ByteView) it was one, and the compiler
-  // then checked std::span's range constructor against Bytes (a contiguous
-  // range), going through the ranges concepts, in every file that moved a
-  // Bytes.
-  template <class V>
-    requires(!std::is_same_v<std::remove_cvref_t<V>, Bytes> && std::is_convertible_v<V, ByteView>)
-  // NOLINTNEXTLINE(bugprone-forwarding-reference-overload): the requires-clause excludes Bytes
-  explicit Bytes(V&& bytes) : Bytes(FromView(ByteView(bytes))) {}
+  /// A copy of the given bytes.
+  explicit Bytes(ByteView bytes) : Bytes(CopyOf(bytes.data(), bytes.size())) {}
   /// A copy of a string's characters.
   explicit Bytes(std::string_view s) : Bytes(CopyOf(s.data(), s.size())) {}
   /// A copy of the listed bytes.
@@ -145,16 +126,9 @@ class Bytes {
   /// assigned or destroyed. A Bytes also converts to ByteView implicitly
   /// (std::span's range constructor), and a non-const lvalue Bytes to
   /// MutableByteView, so it can be passed where a span is expected.
-  /// (`Self` only defers the span's construction, see above; leave it out.)
-  template <class Self = Bytes>
-  [[nodiscard]] ByteView view() const noexcept {
-    return {static_cast<const Self*>(this)->data_, size_};
-  }
+  [[nodiscard]] ByteView view() const noexcept { return {data_, size_}; }
   /// The bytes in view, borrowed and writable; same lifetime as view().
-  template <class Self = Bytes>
-  [[nodiscard]] MutableByteView mutable_view() noexcept {
-    return {static_cast<Self*>(this)->data_, size_};
-  }
+  [[nodiscard]] MutableByteView mutable_view() noexcept { return {data_, size_}; }
   /// The bytes in view as characters, borrowed like view().
   [[nodiscard]] std::string_view str() const noexcept {
     return {reinterpret_cast<const char*>(data_), size_};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
@@ -184,12 +158,8 @@ class Bytes {
     if (n != 0) std::memcpy(out.data_, p, n);
     return out;
   }
-  template <class View>
-  static Bytes FromView(View v) { return CopyOf(v.data(), v.size()); }
 
-  // Owned (new[] and delete[]): a raw pointer costs the compiler less than a
-  // std::unique_ptr<std::byte[]> in every file that includes this header.
-  std::byte* data_ = nullptr;
+  std::byte* data_ = nullptr;  // owned (new[] by Uninitialized, delete[] by the destructor)
   std::size_t size_ = 0;
   std::size_t cap_ = 0;
 };

@@ -32,10 +32,10 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 #include "gost/core/detail/condvar.hpp"
-#include "gost/core/detail/dependent.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/time.hpp"
 
@@ -65,14 +65,9 @@ struct WithCancelResult;
 
 namespace detail {
 
-// The implementation keeps to plain structures (intrusive lists and an
+// The implementation keeps to plain structures: intrusive lists and an
 // intrusive reference count rather than std::vector, std::shared_ptr and
-// std::weak_ptr), and all of it is in class templates, Impl and Factory,
-// instantiated only for <void> and only where a context is used: every
-// translation unit that includes this header reads it, but one that never
-// touches a context compiles none of it. The public classes' methods are
-// templates (with a defaulted parameter callers leave out) for the same
-// reason.
+// std::weak_ptr, so that a cancellable context is a single allocation.
 
 // An intrusive doubly linked list of T (which has `prev` and `next` members
 // of type T*), with its length.
@@ -118,7 +113,6 @@ struct List {
 };
 
 // The contexts' shared state: a tree of reference-counted nodes.
-template <class D = void>
 struct Impl {
   struct Node;
 
@@ -396,9 +390,7 @@ struct Impl {
 
   // What Context's methods do, for the context `n` (null for Background).
 
-  // The return type depends on D so that std::optional<Time> is instantiated
-  // only in files that call Context::Deadline.
-  static core::detail::Dependent<std::optional<Time>, D> Deadline(const NodeRef& n) noexcept {
+  static std::optional<Time> Deadline(const NodeRef& n) noexcept {
     if (n && n->has_deadline) return n->deadline;
     return std::nullopt;
   }
@@ -466,83 +458,65 @@ struct Impl {
 };
 
 /// A counted reference to a context's node (null for Background).
-using NodeRef = Impl<>::NodeRef;
+using NodeRef = Impl::NodeRef;
 
-template <class = void>
 struct Factory;
 
 }  // namespace detail
 
 /// Carries cancellation, a deadline and request-scoped values across API
 /// boundaries (Go's context.Context).
-///
-/// (The methods' template parameter `D` is an implementation device that
-/// keeps the context's code out of files that never use it; leave it out.)
 class Context {
  public:
   /// The background context.
   Context() noexcept = default;
 
   /// The deadline, if this context or an ancestor has one.
-  template <class D = void>
-  [[nodiscard]] core::detail::Dependent<std::optional<Time>, D> Deadline() const noexcept {
-    return detail::Impl<D>::Deadline(node_);
-  }
+  [[nodiscard]] std::optional<Time> Deadline() const noexcept { return detail::Impl::Deadline(node_); }
 
   /// Empty while the context is live; context::Canceled after cancellation,
   /// context::DeadlineExceeded once the deadline has passed.
-  template <class D = void>
   [[nodiscard]] Error Err() const {
-    return detail::Impl<D>::Err(node_);
+    return detail::Impl::Err(node_);
   }
 
   /// True once the context is cancelled or past its deadline (a poll; Go's
   /// Done channel being closed).
-  template <class D = void>
   [[nodiscard]] bool Done() const {
-    return static_cast<bool>(detail::Impl<D>::Err(node_));
+    return static_cast<bool>(detail::Impl::Err(node_));
   }
 
   /// Blocks until the context is done. On a context that can never be done
   /// (Background, or values over it) this blocks forever, as in Go.
-  template <class D = void>
   void Wait() const {
-    (void)detail::Impl<D>::WaitUntil(node_, Time::max());
+    (void)detail::Impl::WaitUntil(node_, Time::max());
   }
 
   /// Blocks until the context is done or `timeout` passes; true if done.
-  template <class D = void>
   [[nodiscard]] bool WaitFor(Duration timeout) const {
     const Time now = Now();
     const Time limit = timeout >= Time::max() - now ? Time::max() : now + timeout;
-    return detail::Impl<D>::WaitUntil(node_, limit);
+    return detail::Impl::WaitUntil(node_, limit);
   }
 
   /// Blocks until the context is done or the time `until` comes; true if done.
-  template <class D = void>
   [[nodiscard]] bool WaitUntil(Time until) const {
-    return detail::Impl<D>::WaitUntil(node_, until);
+    return detail::Impl::WaitUntil(node_, until);
   }
 
   /// The value stored under `key` by this context or an ancestor, or null.
   /// The pointer stays valid while this context (or a copy) lives.
-  template <class T, class D = void>
+  template <class T>
   [[nodiscard]] const T* Value(const Key<T>& key) const noexcept {
-    return std::any_cast<T>(detail::Impl<D>::Value(node_, &key));
+    return std::any_cast<T>(detail::Impl::Value(node_, &key));
   }
 
   /// True when both handles denote the same context.
   friend bool operator==(const Context& a, const Context& b) noexcept { return a.node_ == b.node_; }
 
  private:
-  template <class>
   friend struct detail::Factory;
 
-  // Templates, here and below: a plain constructor uses the destructor of
-  // the member it initializes (for the case of an exception), and NodeRef's
-  // would compile the whole node implementation into every file that
-  // includes this header.
-  template <class = void>
   explicit Context(detail::NodeRef&& n) noexcept : node_(std::move(n)) {}
   detail::NodeRef node_;
 };
@@ -555,17 +529,14 @@ class CancelFunc {
   /// Cancels the context and every descendant with context::Canceled, and
   /// runs their AfterFunc callbacks, on the calling thread. A context that is
   /// already done keeps its first error.
-  template <class D = void>
   void operator()() const {
-    if (typename detail::Impl<D>::Node* n = node_.get()) n->Cancel(Canceled);
+    if (detail::Impl::Node* n = node_.get()) n->Cancel(Canceled);
   }
   /// True when bound to a context.
   explicit operator bool() const noexcept { return static_cast<bool>(node_); }
 
  private:
-  template <class>
   friend struct detail::Factory;
-  template <class = void>
   explicit CancelFunc(detail::NodeRef&& n) noexcept : node_(std::move(n)) {}
   detail::NodeRef node_;
 };
@@ -585,40 +556,28 @@ class AfterFuncHandle {
   AfterFuncHandle() noexcept = default;
   /// Unregisters the callback. True if this call stopped it from running;
   /// false if it already ran (or is running) or was already stopped.
-  template <class D = void>
-  bool Stop() {
-    return detail::Impl<D>::Stop(state_, id_);
-  }
+  bool Stop() { return detail::Impl::Stop(state_, id_); }
 
  private:
-  template <class>
   friend struct detail::Factory;
-  template <class = void>
-  AfterFuncHandle(detail::NodeRef&& keep, detail::Impl<>::CancelState* s, std::uint64_t id) noexcept
+  AfterFuncHandle(detail::NodeRef&& keep, detail::Impl::CancelState* s, std::uint64_t id) noexcept
       : keep_(std::move(keep)), state_(s), id_(id) {}
   detail::NodeRef keep_;  // keeps state_ alive
-  detail::Impl<>::CancelState* state_ = nullptr;
+  detail::Impl::CancelState* state_ = nullptr;
   std::uint64_t id_ = 0;
 };
 
 namespace detail {
 
 // Builds contexts; not part of the public API.
-template <class D>
 struct Factory {
-  using I = Impl<core::detail::Dependent<void, D>>;
-  // NodeRef, spelled to depend on D: where the type of a local or a
-  // temporary does not, its destructor is compiled where this template is
-  // defined.
-  using Ref = typename I::NodeRef;
-
-  static const Ref& NodeOf(const Context& c) noexcept { return c.node_; }
+  static const NodeRef& NodeOf(const Context& c) noexcept { return c.node_; }
 
   // A child of `parent` holding a new cancel state; with a `deadline` (null
   // for none), done then or at the parent's earlier one.
   static WithCancelResult Cancellable(const Context& parent, const Time* deadline) {
-    auto* n = new typename I::CancelNode();  // node and state in one allocation
-    Ref ref = Ref::Adopt(n);
+    auto* n = new Impl::CancelNode();  // node and state in one allocation
+    NodeRef ref = NodeRef::Adopt(n);
     const auto& p = NodeOf(parent);
     n->parent = p;
     if (p && p->has_deadline) {
@@ -631,7 +590,7 @@ struct Factory {
     }
     n->own = &n->state;
     n->nearest = n->own;
-    if (typename I::CancelState* ps = p ? p->nearest : nullptr) {
+    if (Impl::CancelState* ps = p ? p->nearest : nullptr) {
       Error parent_err;
       {
         std::lock_guard lock(ps->mu);
@@ -645,13 +604,13 @@ struct Factory {
       }
       if (parent_err) n->Cancel(parent_err);
     }
-    return {Context(Ref(ref)), CancelFunc(std::move(ref))};
+    return {Context(NodeRef(ref)), CancelFunc(std::move(ref))};
   }
 
   // A child of `parent` carrying `value` under `key`.
   static Context Valued(const Context& parent, const void* key, std::any&& value) {
-    auto* n = new typename I::Node();
-    Ref ref = Ref::Adopt(n);
+    auto* n = new Impl::Node();
+    NodeRef ref = NodeRef::Adopt(n);
     const auto& p = NodeOf(parent);
     n->parent = p;
     if (p) {
@@ -666,20 +625,20 @@ struct Factory {
 
   static AfterFuncHandle After(const Context& ctx, std::function<void()> f) {
     const auto& n = NodeOf(ctx);
-    typename I::CancelState* s = n ? n->nearest : nullptr;
+    Impl::CancelState* s = n ? n->nearest : nullptr;
     if (s == nullptr) return {};
-    auto* entry = new typename I::Callback;  // allocated before locking
+    auto* entry = new Impl::Callback;  // allocated before locking
     entry->fn = std::move(f);
     {
       std::unique_lock lock(s->mu);
-      if (!I::DoneAndFinished(s, lock)) {
+      if (!Impl::DoneAndFinished(s, lock)) {
         entry->id = s->next_id++;
         s->callbacks.PushBack(entry);
-        return {Ref(n), s, entry->id};
+        return {NodeRef(n), s, entry->id};
       }
     }
     const struct Free {  // NOLINT(cppcoreguidelines-special-member-functions): block-local guard, never copied
-      typename I::Callback* c;
+      Impl::Callback* c;
       ~Free() { delete c; }
     } free{entry};
     entry->fn();
@@ -691,7 +650,7 @@ struct Factory {
   template <class MakeHook>
   static WithCancelResult Hooked(const Context& parent, MakeHook make) {
     auto r = Cancellable(parent, nullptr);
-    typename I::Node* n = r.cancel.node_.get();
+    Impl::Node* n = r.cancel.node_.get();
     n->hook = make(n);
     return r;
   }
@@ -700,45 +659,41 @@ struct Factory {
 }  // namespace detail
 
 /// The root context: never cancelled, no deadline, no values.
-template <class = void>
-Context Background() noexcept { return {}; }
+inline Context Background() noexcept { return {}; }
 /// A placeholder for code not yet given a context; same as Background().
-template <class = void>
-Context TODO() noexcept { return {}; }
+inline Context TODO() noexcept { return {}; }
 
 /// A child of `parent` that is cancelled when the returned CancelFunc is
 /// called or when `parent` is cancelled, whichever comes first.
-template <class D = void>
-WithCancelResult WithCancel(const Context& parent) {
-  return detail::Factory<D>::Cancellable(parent, nullptr);
+inline WithCancelResult WithCancel(const Context& parent) {
+  return detail::Factory::Cancellable(parent, nullptr);
 }
 
 /// Like WithCancel, and done at time `d` (or the parent's earlier deadline).
-template <class D = void>
-WithCancelResult WithDeadline(const Context& parent, Time d) {
-  return detail::Factory<D>::Cancellable(parent, &d);
+inline WithCancelResult WithDeadline(const Context& parent, Time d) {
+  return detail::Factory::Cancellable(parent, &d);
 }
 
 /// Like WithDeadline with a deadline `timeout` from now.
-template <class D = void>
-WithCancelResult WithTimeout(const Context& parent, Duration timeout) {
+inline WithCancelResult WithTimeout(const Context& parent, Duration timeout) {
   const Time now = Now();
   const Time d = timeout >= Time::max() - now ? Time::max() : now + timeout;
-  return detail::Factory<D>::Cancellable(parent, &d);
+  return detail::Factory::Cancellable(parent, &d);
 }
 
 /// A child of `parent` that carries `value` under `key`.
+/// T is the key's type alone, so the value may be anything that converts
+/// to it: `WithValue(ctx, kName, "text")` for a `Key<std::string>`.
 template <class T>
-Context WithValue(const Context& parent, const Key<T>& key, T value) {
-  return detail::Factory<core::detail::Dependent<void, T>>::Valued(parent, &key, std::any(std::move(value)));
+Context WithValue(const Context& parent, const Key<T>& key, std::type_identity_t<T> value) {
+  return detail::Factory::Valued(parent, &key, std::any(std::move(value)));
 }
 
 /// Runs `f` once `ctx` is cancelled (on the cancelling thread), or at once if
 /// it already is. Contexts that can never be cancelled never run `f`.
 /// Go's context.AfterFunc, except that `f` runs synchronously.
-template <class D = void>
-AfterFuncHandle AfterFunc(const Context& ctx, std::function<void()> f) {
-  return detail::Factory<D>::After(ctx, std::move(f));
+inline AfterFuncHandle AfterFunc(const Context& ctx, std::function<void()> f) {
+  return detail::Factory::After(ctx, std::move(f));
 }
 
 }  // namespace gost::core::context

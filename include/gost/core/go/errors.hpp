@@ -30,8 +30,10 @@ class Error;
 
 namespace errors {
 
-/// Error codes of the library's own category. Each sentinel error of the
-/// port (and of the Go standard library pieces it stands in for) has one.
+/// Error codes of the vocabulary's own category: one for each sentinel error
+/// of the Go standard library that the vocabulary stands in for, and two of
+/// its own (Generic, InvalidArgument). The ported packages' sentinels are not
+/// here: like upstream's, they are errors::New values of their package.
 enum class Code : int {
   Generic = 1,              ///< an error with no code of its own (errors::New)
   EndOfFile,                ///< io.EOF: the peer finished sending
@@ -39,9 +41,6 @@ enum class Code : int {
   IOTimeout,                ///< os.ErrDeadlineExceeded: an I/O deadline passed
   ContextCanceled,          ///< context.Canceled
   ContextDeadlineExceeded,  ///< context.DeadlineExceeded
-  ListenerClosed,           ///< listener.ErrClosed
-  BindUnsupported,          ///< connector.ErrBindUnsupported
-  InvalidResolver,          ///< resolver.ErrInvalid
   InvalidArgument,          ///< malformed input given to a parser or setter
 };
 
@@ -57,9 +56,6 @@ class Category final : public std::error_category {
       case Code::IOTimeout: return "i/o timeout";
       case Code::ContextCanceled: return "context canceled";
       case Code::ContextDeadlineExceeded: return "context deadline exceeded";
-      case Code::ListenerClosed: return "accept on closed listener";
-      case Code::BindUnsupported: return "bind unsupported";
-      case Code::InvalidResolver: return "invalid resolver";
       case Code::InvalidArgument: return "invalid argument";
     }
     return "unknown gost error " + std::to_string(code);
@@ -74,12 +70,10 @@ inline const std::error_category& category() noexcept {
 }
 
 /// Lets `std::error_code ec = errors::Code::IOTimeout;` and comparisons work.
-template <class = void>
-std::error_code make_error_code(Code c) noexcept { return {static_cast<int>(c), category()}; }
+inline std::error_code make_error_code(Code c) noexcept { return {static_cast<int>(c), category()}; }
 
 /// Whether an error code means a deadline or timeout passed.
-template <class = void>
-bool IsTimeoutCode(std::error_code ec) noexcept {
+inline bool IsTimeoutCode(std::error_code ec) noexcept {
   if (ec.category() == category()) {
     return ec.value() == static_cast<int>(Code::IOTimeout) ||
            ec.value() == static_cast<int>(Code::ContextDeadlineExceeded);
@@ -184,9 +178,7 @@ inline Error ErrorBase::Unwrap() const { return {}; }
 namespace errors {
 
 namespace detail {
-// The error New, WithCode and Wrap build. A template only so that its code
-// is compiled where one of them is used (see docs/performance.md).
-template <class = void>
+// The error New, WithCode and Wrap build.
 class Message final : public ErrorBase {
  public:
   Message(std::string text, std::error_code code, core::Error cause)
@@ -207,49 +199,42 @@ class Message final : public ErrorBase {
   core::Error cause_;
 };
 
-// The one place that builds a Message: New, WithCode and Wrap share a single
-// std::make_shared instantiation (cheaper to compile than three).
-template <class D = void>
-core::Error MakeMessage(std::string text, std::error_code code, core::Error cause) {
-  return core::Error(std::make_shared<const Message<D>>(std::move(text), code, std::move(cause)));
+// The one place that builds a Message, for New, WithCode and Wrap.
+inline core::Error MakeMessage(std::string text, std::error_code code, core::Error cause) {
+  return core::Error(std::make_shared<const Message>(std::move(text), code, std::move(cause)));
 }
 }  // namespace detail
 
 /// A new error with its own identity, as Go's errors.New: errors::Is matches
 /// it (and anything wrapping it) only against itself or its copies.
-template <class = void>
-Error New(std::string text) {
+inline Error New(std::string text) {
   return detail::MakeMessage(std::move(text), Code::Generic, Error());
 }
 
 /// An error with a code and a more specific text, e.g. a parse failure:
 /// `errors::WithCode(Code::InvalidArgument, "net: invalid IP address \"x\"")`.
 /// errors::Is matches it against any error with the same code.
-template <class = void>
-Error WithCode(std::error_code code, std::string text) {
+inline Error WithCode(std::error_code code, std::string text) {
   return detail::MakeMessage(std::move(text), code, Error());
 }
 
 /// Adds context to a cause, as Go's fmt.Errorf("text: %w", cause). The result
 /// reads "text: <cause>", keeps the cause's code, Timeout and Temporary, and
 /// unwraps to the cause. Wrapping an empty Error gives an empty Error.
-template <class = void>
-Error Wrap(Error cause, std::string text) {
+inline Error Wrap(Error cause, std::string text) {
   if (!cause) return {};
   const auto code = cause.Code();
   return detail::MakeMessage(std::move(text), code, std::move(cause));
 }
 
 /// The cause wrapped by err, or an empty Error (Go's errors.Unwrap).
-template <class = void>
-Error Unwrap(const Error& err) { return err.Unwrap(); }
+inline Error Unwrap(const Error& err) { return err.Unwrap(); }
 
 /// Reports whether err or any cause it wraps matches target (Go's
 /// errors.Is). A link matches when it shares target's implementation, or when
 /// target has a code other than Code::Generic and the link has that code.
 /// An empty target matches only an empty err.
-template <class = void>
-bool Is(const Error& err, const Error& target) {
+inline bool Is(const Error& err, const Error& target) {
   if (!target) return !err;
   const auto want = target.Code();
   const bool by_code = !(want == Code::Generic);

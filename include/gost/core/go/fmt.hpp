@@ -28,6 +28,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "gost/core/detail/lifetime.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/variadic.hpp"
 
@@ -117,17 +118,11 @@ class Args {  // NOLINT(cppcoreguidelines-special-member-functions): a move is t
  public:
   Args() noexcept = default;
   // NOLINTBEGIN(google-explicit-constructor)
-  /// The arguments of a braced list: `log.Info({"took", ms, "ms"})`.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-// The list's array lives until the end of the full expression that holds the
-// call, which is as long as an Args may be used (as for Variadic).
-#pragma GCC diagnostic ignored "-Winit-list-lifetime"
-#endif
-  Args(std::initializer_list<Arg> list) noexcept : data_(list.begin()), size_(list.size()) {}
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+  /// The arguments of a braced list: `log.Info({"took", ms, "ms"})`. Like
+  /// Variadic's, borrowed until the end of the call's full expression.
+GOST_CORE_IGNORE_INIT_LIST_LIFETIME_BEGIN
+  Args(std::initializer_list<Arg> list GOST_CORE_LIFETIMEBOUND) noexcept : data_(list.begin()), size_(list.size()) {}
+GOST_CORE_IGNORE_INIT_LIST_LIFETIME_END
   /// A single argument, anything an Arg can be built from: `log.Info("ready")`.
   template <class T>
     requires(std::is_constructible_v<Arg, const T&> && !std::is_same_v<std::remove_cvref_t<T>, Args>)
@@ -154,10 +149,7 @@ class Args {  // NOLINT(cppcoreguidelines-special-member-functions): a move is t
   [[nodiscard]] const Arg& operator[](std::size_t i) const noexcept { return data_[i]; }
 
  private:
-  // A pointer and a length rather than a Variadic<Arg>: copying a Variadic
-  // weighs std::span's range constructor (a Variadic is a contiguous range),
-  // which is costly to compile, in every file that includes this header.
-  Arg one_;
+  Arg one_;  // the argument, when there is just one
   const Arg* data_ = nullptr;
   std::size_t size_ = 0;
 };

@@ -17,8 +17,7 @@ namespace gost::core::http {
 /// letter and every letter after '-' upper case, the rest lower case
 /// ("content-type" -> "Content-Type"). A key holding a byte that is not a
 /// valid header token character (a space, say) is returned unchanged.
-template <class = void>
-std::string CanonicalHeaderKey(std::string_view key) {
+inline std::string CanonicalHeaderKey(std::string_view key) {
   auto token = [](unsigned char c) {
     if (c >= 0x80 || c <= 0x20 || c == 0x7f) return false;
     switch (c) {
@@ -68,45 +67,37 @@ class Header {
   Header() = default;
   /// Fields from `{key, value}` pairs, added in order as Add would (a key
   /// given twice gets both values).
-  template <class = void>
   Header(std::initializer_list<std::pair<std::string_view, std::string_view>> init) {
     for (const auto& [k, v] : init) Add(k, std::string(v));
   }
 
   /// Appends a value to key.
-  template <class = void>
   void Add(std::string_view key, std::string value) {
     m_.try_emplace(CanonicalHeaderKey(key)).first->second.push_back(std::move(value));
   }
   /// Replaces key's values with one value.
-  template <class = void>
   void Set(std::string_view key, std::string value) {
     auto& values = m_.try_emplace(CanonicalHeaderKey(key)).first->second;
     values.clear();
     values.push_back(std::move(value));
   }
   /// The first value of key, or "".
-  template <class = void>
   [[nodiscard]] std::string Get(std::string_view key) const {
     auto it = m_.find(CanonicalHeaderKey(key));
     return it == m_.end() || it->second.empty() ? std::string() : it->second.front();
   }
   /// All values of key.
-  template <class = void>
   [[nodiscard]] std::vector<std::string> Values(std::string_view key) const {
     auto it = m_.find(CanonicalHeaderKey(key));
     return it == m_.end() ? std::vector<std::string>() : it->second;
   }
   /// True when key is present.
-  template <class = void>
   [[nodiscard]] bool Has(std::string_view key) const { return m_.find(CanonicalHeaderKey(key)) != m_.end(); }
   /// Removes key.
-  template <class = void>
   void Del(std::string_view key) {
     if (auto it = m_.find(CanonicalHeaderKey(key)); it != m_.end()) m_.erase(it);
   }
   /// A deep copy (Go's Clone; copying a Header does the same).
-  template <class = void>
   [[nodiscard]] Header Clone() const { return *this; }
 
   /// The underlying map, read-only.

@@ -24,7 +24,6 @@
 #include <string_view>
 #include <utility>
 
-#include "gost/core/detail/dependent.hpp"
 #include "gost/core/detail/interface.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/io.hpp"
@@ -161,12 +160,8 @@ class IP {
     }
     return b_[10] == 0xff && b_[11] == 0xff;
   }
-  /// The four bytes of an IPv4 address; nullopt for IPv6 or empty. (`D`
-  /// only keeps the std::optional out of files that never call To4; leave it
-  /// out.)
-  template <class D = void>
-  [[nodiscard]] constexpr core::detail::Dependent<std::optional<std::array<std::uint8_t, 4>>, D> To4()
-      const noexcept {
+  /// The four bytes of an IPv4 address; nullopt for IPv6 or empty.
+  [[nodiscard]] constexpr std::optional<std::array<std::uint8_t, 4>> To4() const noexcept {
     if (!Is4()) return std::nullopt;
     return std::array<std::uint8_t, 4>{b_[12], b_[13], b_[14], b_[15]};
   }
@@ -263,8 +258,7 @@ constexpr std::uint8_t PrefixMaskByte(int prefix, int i) noexcept {
   return static_cast<std::uint8_t>(keep == 0 ? 0 : 0xffU << static_cast<unsigned>(8 - keep));
 }
 
-template <class = void>
-Error ParseError(std::string_view what, std::string_view input) {
+inline Error ParseError(std::string_view what, std::string_view input) {
   std::string text = "net: invalid ";
   text.append(what).append(" \"").append(input.substr(0, 256));
   if (input.size() > 256) text += "...";
@@ -273,8 +267,7 @@ Error ParseError(std::string_view what, std::string_view input) {
 }
 
 // Parses dotted-decimal IPv4 (no leading zeros, as Go since 1.17).
-template <class = void>
-bool Parse4(std::string_view s, std::uint8_t out[4]) {  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+inline bool Parse4(std::string_view s, std::uint8_t out[4]) {  // NOLINT(cppcoreguidelines-avoid-c-arrays)
   int part = 0;
   std::size_t i = 0;
   while (part < 4) {
@@ -296,16 +289,14 @@ bool Parse4(std::string_view s, std::uint8_t out[4]) {  // NOLINT(cppcoreguideli
   return i == s.size();
 }
 
-template <class = void>
-int HexVal(char c) noexcept {
+inline int HexVal(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
 
-template <class = void>
-bool Parse6(std::string_view s, std::array<std::uint8_t, 16>& out) {
+inline bool Parse6(std::string_view s, std::array<std::uint8_t, 16>& out) {
   out = {};
   int ellipsis = -1;  // byte index where "::" stands
   std::size_t i = 0;
@@ -367,8 +358,7 @@ bool Parse6(std::string_view s, std::array<std::uint8_t, 16>& out) {
 /// Parses an IPv4 ("192.0.2.1") or IPv6 ("2001:db8::1", "::ffff:1.2.3.4")
 /// address. Zones, brackets, ports, leading zeros in IPv4 parts and stray
 /// characters are errors (code errors::Code::InvalidArgument).
-template <class = void>
-Result<IP> ParseIP(std::string_view s) {
+inline Result<IP> ParseIP(std::string_view s) {
   std::uint8_t v4[4];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
   if (s.find(':') == std::string_view::npos) {
     if (detail::Parse4(s, v4)) return IP::V4(v4[0], v4[1], v4[2], v4[3]);
@@ -446,8 +436,7 @@ struct CIDR {
 /// address in IPv6 form ("::ffff:192.0.2.1/120") takes 0-128, like any IPv6
 /// text; with 96 or more bits its network is the IPv4 network of the
 /// remaining bits (192.0.2.0/24 here).
-template <class = void>
-Result<CIDR> ParseCIDR(std::string_view s) {
+inline Result<CIDR> ParseCIDR(std::string_view s) {
   const auto slash = s.find('/');
   if (slash == std::string_view::npos) return detail::ParseError("CIDR address", s);
   auto ip = ParseIP(s.substr(0, slash));
@@ -491,8 +480,7 @@ struct HostPort {
 /// (Go's net.SplitHostPort). The port may be empty or a service name; it is
 /// not checked. A missing port, an unbracketed IPv6 address, or stray
 /// brackets are errors.
-template <class = void>
-Result<HostPort> SplitHostPort(std::string_view hostport) {
+inline Result<HostPort> SplitHostPort(std::string_view hostport) {
   auto fail = [&](std::string_view why) {
     std::string text = "address ";
     text.append(hostport.substr(0, 256)).append(": ").append(why);
@@ -524,8 +512,7 @@ Result<HostPort> SplitHostPort(std::string_view hostport) {
 
 /// Joins host and port; a host with a colon (IPv6) gets brackets
 /// (Go's net.JoinHostPort).
-template <class = void>
-std::string JoinHostPort(std::string_view host, std::string_view port) {
+inline std::string JoinHostPort(std::string_view host, std::string_view port) {
   std::string out;
   if (host.find(':') != std::string_view::npos) {
     out.append("[").append(host).append("]");

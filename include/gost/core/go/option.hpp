@@ -8,8 +8,19 @@
 // OptionFunc is a std::function<void(O*)> cut down to what options need. It
 // keeps captures of up to kInlineSize bytes (a std::string, a shared_ptr, a
 // url::Values...) inside itself, so building an option does not allocate
-// where std::function would, and it costs the compiler less per option
-// function (the library defines well over a hundred).
+// where std::function would.
+//
+// Most of upstream's option functions set one field and nothing else
+// (`func AuthOption(auth *url.Userinfo) Option`). Each of those is a
+// FieldOption here, a function object named like the Go function:
+//
+//   inline constexpr FieldOption<&Options::Auth> AuthOption{};
+//   ...
+//   dialer::AuthOption(url::User("u"))   // an Option that sets Options::Auth
+//
+// It is called like a function, passes as a callback wherever a callable is
+// expected (std::function, an algorithm, a template parameter), and is the
+// one definition of "an option that sets this field".
 #pragma once
 
 #include <cstddef>
@@ -170,25 +181,33 @@ class OptionFunc {
   void (*manage_)(Op, void*, void*) = nullptr;  // null when empty
 };
 
-namespace detail {
-// ApplyOptions without copying the list. The library's own inline code uses
-// it: copying a Variadic makes the compiler weigh std::span's range
-// constructor for it (a Variadic is a contiguous range), which is costly to
-// compile, once per option type, in every file that includes the header.
-template <class O>
-void ApplyOptionList(O& opts, const Variadic<OptionFunc<O>>& options) {
-  for (const auto& opt : options) {
-    if (opt) opt(&opts);
+/// The option functions that set one field of an options struct: a
+/// FieldOption<&O::F> called with a value gives the OptionFunc<O> that
+/// copies the value into field F. The value is taken as the field's type,
+/// so arguments convert as they would for the field itself.
+template <auto Field>
+class FieldOption;
+
+/// The specialization that does the work, for a data member `Field` of
+/// type V in an options struct O.
+template <class O, class V, V O::*Field>
+class FieldOption<Field> {
+ public:
+  /// The option that sets the field to `value` (a copy each time it is
+  /// applied, so the option can be applied more than once).
+  OptionFunc<O> operator()(V value) const {
+    return [v = static_cast<V&&>(value)](O* opts) { opts->*Field = v; };
   }
-}
-}  // namespace detail
+};
 
 /// Applies options to `opts` in order, skipping empty ones (Go: nil options).
 /// O is deduced from `opts` alone, so `options` may be any form Variadic
 /// accepts: one option, a braced list, a vector or a span.
 template <class O>
 void ApplyOptions(O& opts, std::type_identity_t<Variadic<OptionFunc<O>>> options) {
-  detail::ApplyOptionList(opts, options);
+  for (const auto& opt : options) {
+    if (opt) opt(&opts);
+  }
 }
 
 /// Builds an options struct from a list of options (a default O, then each
@@ -196,7 +215,7 @@ void ApplyOptions(O& opts, std::type_identity_t<Variadic<OptionFunc<O>>> options
 template <class O>
 O MakeOptions(std::type_identity_t<Variadic<OptionFunc<O>>> options) {
   O opts{};
-  detail::ApplyOptionList(opts, options);
+  ApplyOptions(opts, options);
   return opts;
 }
 

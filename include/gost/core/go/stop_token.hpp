@@ -20,24 +20,21 @@ namespace gost::core::context {
 namespace detail {
 
 // The stop callback, attached to the node it cancels for the node's lifetime.
-template <class D>
-struct StopHook final : Impl<D>::Hook {
-  using Node = typename Impl<D>::Node;
-
+struct StopHook final : Impl::Hook {
   // What a std::stop_source's request_stop runs: cancels the node unless it
   // is already being destroyed.
   struct Cancel {
-    Node* node;
+    Impl::Node* node;
     void operator()() const {
-      if (Impl<D>::TryRetain(node)) {
-        const auto keep = Impl<D>::NodeRef::Adopt(node);
+      if (Impl::TryRetain(node)) {
+        const auto keep = NodeRef::Adopt(node);
         node->Cancel(Canceled);
       }
     }
   };
 
   std::stop_callback<Cancel> callback;
-  StopHook(const std::stop_token& token, Node* node) : callback(token, Cancel{node}) {}
+  StopHook(const std::stop_token& token, Impl::Node* node) : callback(token, Cancel{node}) {}
 };
 
 }  // namespace detail
@@ -46,12 +43,10 @@ struct StopHook final : Impl<D>::Hook {
 /// requested, e.g. by a std::jthread being asked to stop. A token whose stop
 /// was already requested gives a context cancelled on return; a token with no
 /// stop state (std::stop_token{}) never cancels it.
-template <class D = void>
-WithCancelResult WithStopToken(const Context& parent, const std::stop_token& token) {
-  using Impl = detail::Impl<core::detail::Dependent<void, D>>;
+inline WithCancelResult WithStopToken(const Context& parent, const std::stop_token& token) {
   // The callback runs at once, here, if a stop was already requested.
-  return detail::Factory<D>::Hooked(parent, [&token](typename Impl::Node* n) -> typename Impl::Hook* {
-    return new detail::StopHook<core::detail::Dependent<void, D>>(token, n);
+  return detail::Factory::Hooked(parent, [&token](detail::Impl::Node* n) -> detail::Impl::Hook* {
+    return new detail::StopHook(token, n);
   });
 }
 

@@ -14,7 +14,6 @@
 #include <utility>
 #include <vector>
 
-#include "gost/core/detail/dependent.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/result.hpp"
 
@@ -24,14 +23,12 @@ namespace detail {
 
 enum class Mode { Query, Userinfo };
 
-template <class = void>
-bool Unreserved(char c) noexcept {
+inline bool Unreserved(char c) noexcept {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
          c == '.' || c == '~';
 }
 
-template <class = void>
-std::string Escape(std::string_view s, Mode mode) {
+inline std::string Escape(std::string_view s, Mode mode) {
   static constexpr std::string_view kHex = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
@@ -56,16 +53,14 @@ std::string Escape(std::string_view s, Mode mode) {
   return out;
 }
 
-template <class = void>
-int Hex(char c) noexcept {
+inline int Hex(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
 
-template <class = void>
-Result<std::string> Unescape(std::string_view s, bool plus_is_space) {
+inline Result<std::string> Unescape(std::string_view s, bool plus_is_space) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -88,12 +83,10 @@ Result<std::string> Unescape(std::string_view s, bool plus_is_space) {
 }  // namespace detail
 
 /// Percent-encodes s for a query component ("a b&c" -> "a+b%26c").
-template <class = void>
-std::string QueryEscape(std::string_view s) { return detail::Escape(s, detail::Mode::Query); }
+inline std::string QueryEscape(std::string_view s) { return detail::Escape(s, detail::Mode::Query); }
 
 /// Reverses QueryEscape; a '%' not followed by two hex digits is an error.
-template <class = void>
-Result<std::string> QueryUnescape(std::string_view s) { return detail::Unescape(s, true); }
+inline Result<std::string> QueryUnescape(std::string_view s) { return detail::Unescape(s, true); }
 
 /// A user name and an optional password (Go's url.Userinfo). Immutable;
 /// shared as UserinfoPtr, where null means "no credentials".
@@ -103,25 +96,18 @@ class Userinfo {
   explicit Userinfo(std::string username) : username_(std::move(username)) {}
   /// Credentials with a name and a password (which may be empty but set).
   Userinfo(std::string username, std::string password)
-      : username_(std::move(username)), password_(std::move(password)), password_set_(true) {}
+      : username_(std::move(username)), password_(std::move(password)) {}
 
   /// The user name.
   [[nodiscard]] const std::string& Username() const noexcept { return username_; }
   /// The password, or nullopt when none was set (Go's second result false).
-  /// (`D` only keeps std::optional out of files that never call Password;
-  /// leave it out.)
-  template <class D = void>
-  [[nodiscard]] core::detail::Dependent<std::optional<std::string>, D> Password() const {
-    if (!password_set_) return std::nullopt;
-    return password_;
-  }
+  [[nodiscard]] const std::optional<std::string>& Password() const noexcept { return password_; }
   /// "name" or "name:password", percent-encoded as in a URL.
-  template <class = void>
   [[nodiscard]] std::string String() const {
     std::string out = detail::Escape(username_, detail::Mode::Userinfo);
-    if (password_set_) {
+    if (password_) {
       out += ':';
-      out += detail::Escape(password_, detail::Mode::Userinfo);
+      out += detail::Escape(*password_, detail::Mode::Userinfo);
     }
     return out;
   }
@@ -133,33 +119,25 @@ class Userinfo {
   }
 
  private:
-  // A password and whether it was set, rather than a std::optional member,
-  // which every file including this header would instantiate.
   std::string username_;
-  std::string password_;  // empty unless password_set_
-  bool password_set_ = false;
+  std::optional<std::string> password_;
 };
 
 /// Shared, immutable credentials; null means none (Go's nil *url.Userinfo).
 using UserinfoPtr = std::shared_ptr<const Userinfo>;
 
 /// Credentials with a user name only (Go's url.User).
-template <class D = void>
-UserinfoPtr User(std::string username) {
-  return std::make_shared<const core::detail::Dependent<Userinfo, D>>(std::move(username));
-}
+inline UserinfoPtr User(std::string username) { return std::make_shared<const Userinfo>(std::move(username)); }
 
 /// Credentials with a user name and password (Go's url.UserPassword).
-template <class D = void>
-UserinfoPtr UserPassword(std::string username, std::string password) {
-  return std::make_shared<const core::detail::Dependent<Userinfo, D>>(std::move(username), std::move(password));
+inline UserinfoPtr UserPassword(std::string username, std::string password) {
+  return std::make_shared<const Userinfo>(std::move(username), std::move(password));
 }
 
 /// Parses the userinfo part of a URL, "name" or "name:password", undoing
 /// percent-encoding. As in Go's url.Parse, bytes RFC 3986 does not allow in
 /// userinfo (spaces, '/', '?', '#', non-ASCII...) and bad escapes are errors.
-template <class = void>
-Result<UserinfoPtr> ParseUserinfo(std::string_view s) {
+inline Result<UserinfoPtr> ParseUserinfo(std::string_view s) {
   for (char c : s) {
     const bool ok = detail::Unreserved(c) || c == ':' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' ||
                     c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=' || c == '%' || c == '@';
@@ -184,44 +162,36 @@ class Values {
   Values() = default;
   /// Parameters from `{key, {values...}}` entries; for a key listed twice
   /// the first entry wins, as in a std::map.
-  template <class = void>
   Values(std::initializer_list<Map::value_type> init) : m_(init) {}
 
   /// The first value for key, or "" when there is none.
-  template <class = void>
   [[nodiscard]] std::string Get(std::string_view key) const {
     auto it = m_.find(key);
     return it == m_.end() || it->second.empty() ? std::string() : it->second.front();
   }
   /// Replaces the values of key with one value.
-  template <class = void>
   void Set(std::string key, std::string value) {
     auto& values = m_.try_emplace(std::move(key)).first->second;
     values.clear();
     values.push_back(std::move(value));
   }
   /// Appends a value to key.
-  template <class = void>
   void Add(std::string key, std::string value) {
     auto& values = m_.try_emplace(std::move(key)).first->second;
     values.push_back(std::move(value));
   }
   /// Removes key.
-  template <class = void>
   void Del(std::string_view key) {
     if (auto it = m_.find(key); it != m_.end()) m_.erase(it);
   }
   /// True when key is present (even with no values).
-  template <class = void>
   [[nodiscard]] bool Has(std::string_view key) const { return m_.find(key) != m_.end(); }
   /// All values of key (empty when absent).
-  template <class = void>
   [[nodiscard]] std::vector<std::string> ValuesOf(std::string_view key) const {
     auto it = m_.find(key);
     return it == m_.end() ? std::vector<std::string>() : it->second;
   }
   /// "a=1&b=2&b=3", keys sorted, percent-encoded.
-  template <class = void>
   [[nodiscard]] std::string Encode() const {
     std::string out;
     for (const auto& [k, vs] : m_) {
@@ -258,8 +228,7 @@ class Values {
 
 /// Parses "a=1&b=2" (Go's url.ParseQuery). Pairs are split on '&'; a ';' or a
 /// bad escape is an error, as in Go since 1.17. Empty pairs are skipped.
-template <class = void>
-Result<Values> ParseQuery(std::string_view query) {
+inline Result<Values> ParseQuery(std::string_view query) {
   Values v;
   while (!query.empty()) {
     const auto amp = query.find('&');

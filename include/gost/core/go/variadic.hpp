@@ -10,13 +10,18 @@
 //   d.Dial(ctx, addr, opts);                              // a std::vector built at run time
 //
 // It borrows: the viewed elements must outlive the call, which they do for all
-// of the forms above. Never store a Variadic.
+// of the forms above. Never store a Variadic. A named Variadic built from a
+// braced list, a single temporary or a temporary vector would dangle; clang
+// says so (-Wdangling), because those constructors are marked
+// [[clang::lifetimebound]].
 #pragma once
 
 #include <cstddef>
 #include <initializer_list>
 #include <span>
 #include <vector>
+
+#include "gost/core/detail/lifetime.hpp"
 
 namespace gost::core {
 
@@ -38,26 +43,22 @@ class Variadic {
 
   constexpr Variadic() noexcept = default;
   // NOLINTBEGIN(google-explicit-constructor): implicit on purpose, see above.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-// The list's array lives until the end of the full expression that holds the
-// call, which is exactly as long as a Variadic may be used.
-#pragma GCC diagnostic ignored "-Winit-list-lifetime"
-#endif
   /// The elements of a braced list (which lives until the end of the
-  /// full expression holding the call).
-  constexpr Variadic(std::initializer_list<T> list) noexcept
+  /// full expression holding the call). g++ warns that the list's array
+  /// does not outlive the constructor, which is the point: the warning is
+  /// silenced for this constructor alone.
+GOST_CORE_IGNORE_INIT_LIST_LIFETIME_BEGIN
+  constexpr Variadic(std::initializer_list<T> list GOST_CORE_LIFETIMEBOUND) noexcept
       : data_(list.begin()), size_(list.size()) {}
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+GOST_CORE_IGNORE_INIT_LIST_LIFETIME_END
   /// A single argument.
-  constexpr Variadic(const T& one) noexcept : data_(&one), size_(1) {}
+  constexpr Variadic(const T& one GOST_CORE_LIFETIMEBOUND) noexcept : data_(&one), size_(1) {}
   /// The elements of a span.
   constexpr Variadic(std::span<const T> items) noexcept : data_(items.data()), size_(items.size()) {}
   /// The elements of a vector (not copied: keep the vector alive and
   /// unchanged while the view is used).
-  Variadic(const std::vector<T>& items) noexcept : data_(items.data()), size_(items.size()) {}
+  Variadic(const std::vector<T>& items GOST_CORE_LIFETIMEBOUND) noexcept
+      : data_(items.data()), size_(items.size()) {}
   // NOLINTEND(google-explicit-constructor)
 
   /// Iterators over the arguments, in the order given.

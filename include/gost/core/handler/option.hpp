@@ -57,72 +57,35 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Bypass.
-template <class = void>
-Option BypassOption(bypass::BypassPtr bypass) {
-  return [v = std::move(bypass)](Options* o) { o->Bypass = v; };
-}
+inline constexpr FieldOption<&Options::Bypass> BypassOption{};
 /// Sets Options::Router.
-template <class = void>
-Option RouterOption(chain::RouterPtr router) {
-  return [v = std::move(router)](Options* o) { o->Router = v; };
-}
+inline constexpr FieldOption<&Options::Router> RouterOption{};
 /// Sets Options::Auth.
-template <class = void>
-Option AuthOption(url::UserinfoPtr auth) {
-  return [v = std::move(auth)](Options* o) { o->Auth = v; };
-}
+inline constexpr FieldOption<&Options::Auth> AuthOption{};
 /// Sets Options::Auther.
-template <class = void>
-Option AutherOption(auth::AuthenticatorPtr auther) {
-  return [v = std::move(auther)](Options* o) { o->Auther = v; };
-}
+inline constexpr FieldOption<&Options::Auther> AutherOption{};
 /// Sets Options::RateLimiter.
-template <class = void>
-Option RateLimiterOption(limiter::rate::RateLimiterPtr limiter) {
-  return [v = std::move(limiter)](Options* o) { o->RateLimiter = v; };
-}
+inline constexpr FieldOption<&Options::RateLimiter> RateLimiterOption{};
 /// Sets Options::Limiter.
-template <class = void>
-Option TrafficLimiterOption(limiter::traffic::TrafficLimiterPtr limiter) {
-  return [v = std::move(limiter)](Options* o) { o->Limiter = v; };
-}
+inline constexpr FieldOption<&Options::Limiter> TrafficLimiterOption{};
 /// Sets Options::TLSConfig.
-template <class = void>
-Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
-  return [v = std::move(tlsConfig)](Options* o) { o->TLSConfig = v; };
-}
+inline constexpr FieldOption<&Options::TLSConfig> TLSConfigOption{};
 /// Sets Options::Logger.
-template <class = void>
-Option LoggerOption(logger::LoggerPtr logger) {
-  return [v = std::move(logger)](Options* o) { o->Logger = v; };
-}
+inline constexpr FieldOption<&Options::Logger> LoggerOption{};
 /// Sets Options::Observer.
-template <class = void>
-Option ObserverOption(observer::ObserverPtr observer) {
-  return [v = std::move(observer)](Options* o) { o->Observer = v; };
-}
+inline constexpr FieldOption<&Options::Observer> ObserverOption{};
 /// Sets Options::Recorders to the given list (Go: variadic).
-template <class = void>
-Option RecordersOption(Variadic<recorder::RecorderObject> recorders) {
+inline Option RecordersOption(Variadic<recorder::RecorderObject> recorders) {
   return [v = std::vector<recorder::RecorderObject>(recorders.begin(), recorders.end())](Options* o) {
     o->Recorders = v;
   };
 }
 /// Sets Options::Rewriter.
-template <class = void>
-Option RewriterOption(rewriter::RewriterPtr rewriter) {
-  return [v = std::move(rewriter)](Options* o) { o->Rewriter = v; };
-}
+inline constexpr FieldOption<&Options::Rewriter> RewriterOption{};
 /// Sets Options::Service.
-template <class = void>
-Option ServiceOption(std::string service) {
-  return [v = std::move(service)](Options* o) { o->Service = v; };
-}
+inline constexpr FieldOption<&Options::Service> ServiceOption{};
 /// Sets Options::Netns.
-template <class = void>
-Option NetnsOption(std::string netns) {
-  return [v = std::move(netns)](Options* o) { o->Netns = v; };
-}
+inline constexpr FieldOption<&Options::Netns> NetnsOption{};
 
 /// Per-connection settings of Handler::Handle.
 struct HandleOptions {
@@ -134,9 +97,6 @@ struct HandleOptions {
 using HandleOption = OptionFunc<HandleOptions>;
 
 /// Sets HandleOptions::Metadata.
-template <class = void>
-HandleOption MetadataHandleOption(metadata::MetadataPtr md) {
-  return [v = std::move(md)](HandleOptions* o) { o->Metadata = v; };
-}
+inline constexpr FieldOption<&HandleOptions::Metadata> MetadataHandleOption{};
 
 }  // namespace gost::core::handler

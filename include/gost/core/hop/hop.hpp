@@ -52,55 +52,25 @@ struct SelectOptions {
 using SelectOption = OptionFunc<SelectOptions>;
 
 /// Sets SelectOptions::ClientIP.
-template <class = void>
-SelectOption ClientIPSelectOption(net::IP clientIP) {
-  return [clientIP](SelectOptions* o) { o->ClientIP = clientIP; };
-}
+inline constexpr FieldOption<&SelectOptions::ClientIP> ClientIPSelectOption{};
 /// Sets SelectOptions::Network.
-template <class = void>
-SelectOption NetworkSelectOption(std::string network) {
-  return [v = std::move(network)](SelectOptions* o) { o->Network = v; };
-}
+inline constexpr FieldOption<&SelectOptions::Network> NetworkSelectOption{};
 /// Sets SelectOptions::Addr.
-template <class = void>
-SelectOption AddrSelectOption(std::string addr) {
-  return [v = std::move(addr)](SelectOptions* o) { o->Addr = v; };
-}
+inline constexpr FieldOption<&SelectOptions::Addr> AddrSelectOption{};
 /// Sets SelectOptions::Protocol.
-template <class = void>
-SelectOption ProtocolSelectOption(std::string protocol) {
-  return [v = std::move(protocol)](SelectOptions* o) { o->Protocol = v; };
-}
+inline constexpr FieldOption<&SelectOptions::Protocol> ProtocolSelectOption{};
 /// Sets SelectOptions::Host.
-template <class = void>
-SelectOption HostSelectOption(std::string host) {
-  return [v = std::move(host)](SelectOptions* o) { o->Host = v; };
-}
+inline constexpr FieldOption<&SelectOptions::Host> HostSelectOption{};
 /// Sets SelectOptions::Method.
-template <class = void>
-SelectOption MethodSelectOption(std::string method) {
-  return [v = std::move(method)](SelectOptions* o) { o->Method = v; };
-}
+inline constexpr FieldOption<&SelectOptions::Method> MethodSelectOption{};
 /// Sets SelectOptions::Path.
-template <class = void>
-SelectOption PathSelectOption(std::string path) {
-  return [v = std::move(path)](SelectOptions* o) { o->Path = v; };
-}
+inline constexpr FieldOption<&SelectOptions::Path> PathSelectOption{};
 /// Sets SelectOptions::Query.
-template <class = void>
-SelectOption QuerySelectOption(url::Values query) {
-  return [v = std::move(query)](SelectOptions* o) { o->Query = v; };
-}
+inline constexpr FieldOption<&SelectOptions::Query> QuerySelectOption{};
 /// Sets SelectOptions::Header.
-template <class = void>
-SelectOption HeaderSelectOption(http::Header header) {
-  return [v = std::move(header)](SelectOptions* o) { o->Header = v; };
-}
+inline constexpr FieldOption<&SelectOptions::Header> HeaderSelectOption{};
 /// Sets SelectOptions::Body (a copy of the given bytes).
-template <class = void>
-SelectOption BodySelectOption(Bytes body) {
-  return [v = std::move(body)](SelectOptions* o) { o->Body = v; };
-}
+inline constexpr FieldOption<&SelectOptions::Body> BodySelectOption{};
 
 /// A group of equivalent nodes. Thread-safe.
 class Hop {

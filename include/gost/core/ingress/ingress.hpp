@@ -28,10 +28,7 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Service.
-template <class = void>
-Option WithService(std::string service) {
-  return [service = std::move(service)](Options* o) { o->Service = service; };
-}
+inline constexpr FieldOption<&Options::Service> WithService{};
 
 /// One routing rule: traffic for Hostname goes to Endpoint.
 struct Rule {

@@ -44,34 +44,16 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Service.
-template <class = void>
-Option ServiceOption(std::string service) {
-  return [service = std::move(service)](Options* o) { o->Service = service; };
-}
+inline constexpr FieldOption<&Options::Service> ServiceOption{};
 /// Sets Options::Scope (one of the Scope* constants).
-template <class = void>
-Option ScopeOption(std::string scope) {
-  return [scope = std::move(scope)](Options* o) { o->Scope = scope; };
-}
+inline constexpr FieldOption<&Options::Scope> ScopeOption{};
 /// Sets Options::Network.
-template <class = void>
-Option NetworkOption(std::string network) {
-  return [network = std::move(network)](Options* o) { o->Network = network; };
-}
+inline constexpr FieldOption<&Options::Network> NetworkOption{};
 /// Sets Options::Addr.
-template <class = void>
-Option AddrOption(std::string addr) {
-  return [addr = std::move(addr)](Options* o) { o->Addr = addr; };
-}
+inline constexpr FieldOption<&Options::Addr> AddrOption{};
 /// Sets Options::Client.
-template <class = void>
-Option ClientOption(std::string client) {
-  return [client = std::move(client)](Options* o) { o->Client = client; };
-}
+inline constexpr FieldOption<&Options::Client> ClientOption{};
 /// Sets Options::Src.
-template <class = void>
-Option SrcOption(std::string src) {
-  return [src = std::move(src)](Options* o) { o->Src = src; };
-}
+inline constexpr FieldOption<&Options::Src> SrcOption{};
 
 }  // namespace gost::core::limiter

@@ -10,7 +10,6 @@
 #include <system_error>
 #include <utility>
 
-#include "gost/core/detail/dependent.hpp"
 #include "gost/core/detail/interface.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/net.hpp"
@@ -20,8 +19,9 @@
 namespace gost::core::listener {
 
 /// Returned by Accept once the listener is closed. Message: "accept on
-/// closed listener".
-inline const Error ErrClosed{errors::Code::ListenerClosed};
+/// closed listener". An errors::New value, as upstream's: it matches, under
+/// errors::Is, itself and the errors that wrap it.
+inline const Error ErrClosed = errors::New("accept on closed listener");
 
 /// Accepts inbound connections for a service.
 ///
@@ -46,14 +46,13 @@ class Listener {
 /// A shared Listener.
 using ListenerPtr = std::shared_ptr<Listener>;
 
-/// A failure of one Accept that does not end the listener: always
-/// Temporary(), never Timeout(); its text and code are its cause's, and
-/// Unwrap() gives the cause.
-class AcceptError final : public ErrorBase {
+namespace detail {
+
+// What AcceptError and BindError share: a wrapper that reads as its cause
+// (text, code, Unwrap) and is always Temporary(), never Timeout().
+class TemporaryError : public ErrorBase {
  public:
-  /// Wraps `err`, the cause; prefer NewAcceptError, which keeps an empty
-  /// `err` empty.
-  explicit AcceptError(core::Error err) : err_(std::move(err)) {}
+  explicit TemporaryError(core::Error err) : err_(std::move(err)) {}
   [[nodiscard]] std::string Error() const override { return err_.Message(); }
   [[nodiscard]] std::error_code Code() const noexcept override { return err_.Code(); }
   [[nodiscard]] bool Timeout() const noexcept override { return false; }
@@ -64,37 +63,38 @@ class AcceptError final : public ErrorBase {
   core::Error err_;
 };
 
+}  // namespace detail
+
+/// A failure of one Accept that does not end the listener: always
+/// Temporary(), never Timeout(); its text and code are its cause's, and
+/// Unwrap() gives the cause. errors::As<AcceptError>(e) finds it.
+class AcceptError final : public detail::TemporaryError {
+ public:
+  /// Wraps `err`, the cause; prefer NewAcceptError, which keeps an empty
+  /// `err` empty.
+  using TemporaryError::TemporaryError;
+};
+
 /// Wraps `err` in an AcceptError (an empty `err` gives an empty Error).
-/// errors::As<AcceptError>(e) finds it again.
-template <class D = void>
-Error NewAcceptError(Error err) {
+inline Error NewAcceptError(Error err) {
   if (!err) return {};
-  return Error(std::make_shared<const core::detail::Dependent<AcceptError, D>>(std::move(err)));
+  return Error(std::make_shared<const AcceptError>(std::move(err)));
 }
 
 /// A failure to set up a reverse tunnel (Bind) that the caller may retry:
 /// always Temporary(), never Timeout(); text, code and Unwrap() are its
-/// cause's.
-class BindError final : public ErrorBase {
+/// cause's. errors::As<BindError>(e) finds it.
+class BindError final : public detail::TemporaryError {
  public:
   /// Wraps `err`, the cause; prefer NewBindError, which keeps an empty
   /// `err` empty.
-  explicit BindError(core::Error err) : err_(std::move(err)) {}
-  [[nodiscard]] std::string Error() const override { return err_.Message(); }
-  [[nodiscard]] std::error_code Code() const noexcept override { return err_.Code(); }
-  [[nodiscard]] bool Timeout() const noexcept override { return false; }
-  [[nodiscard]] bool Temporary() const noexcept override { return true; }
-  [[nodiscard]] core::Error Unwrap() const override { return err_; }
-
- private:
-  core::Error err_;
+  using TemporaryError::TemporaryError;
 };
 
 /// Wraps `err` in a BindError (an empty `err` gives an empty Error).
-template <class D = void>
-Error NewBindError(Error err) {
+inline Error NewBindError(Error err) {
   if (!err) return {};
-  return Error(std::make_shared<const core::detail::Dependent<BindError, D>>(std::move(err)));
+  return Error(std::make_shared<const BindError>(std::move(err)));
 }
 
 }  // namespace gost::core::listener

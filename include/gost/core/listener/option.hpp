@@ -55,69 +55,30 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::Addr.
-template <class = void>
-Option AddrOption(std::string addr) {
-  return [v = std::move(addr)](Options* o) { o->Addr = v; };
-}
+inline constexpr FieldOption<&Options::Addr> AddrOption{};
 /// Sets Options::Auther.
-template <class = void>
-Option AutherOption(auth::AuthenticatorPtr auther) {
-  return [v = std::move(auther)](Options* o) { o->Auther = v; };
-}
+inline constexpr FieldOption<&Options::Auther> AutherOption{};
 /// Sets Options::Auth.
-template <class = void>
-Option AuthOption(url::UserinfoPtr auth) {
-  return [v = std::move(auth)](Options* o) { o->Auth = v; };
-}
+inline constexpr FieldOption<&Options::Auth> AuthOption{};
 /// Sets Options::TLSConfig.
-template <class = void>
-Option TLSConfigOption(tls::ConfigPtr tlsConfig) {
-  return [v = std::move(tlsConfig)](Options* o) { o->TLSConfig = v; };
-}
+inline constexpr FieldOption<&Options::TLSConfig> TLSConfigOption{};
 /// Sets Options::Admission.
-template <class = void>
-Option AdmissionOption(admission::AdmissionPtr admission) {
-  return [v = std::move(admission)](Options* o) { o->Admission = v; };
-}
+inline constexpr FieldOption<&Options::Admission> AdmissionOption{};
 /// Sets Options::TrafficLimiter.
-template <class = void>
-Option TrafficLimiterOption(limiter::traffic::TrafficLimiterPtr limiter) {
-  return [v = std::move(limiter)](Options* o) { o->TrafficLimiter = v; };
-}
+inline constexpr FieldOption<&Options::TrafficLimiter> TrafficLimiterOption{};
 /// Sets Options::ConnLimiter.
-template <class = void>
-Option ConnLimiterOption(limiter::conn::ConnLimiterPtr limiter) {
-  return [v = std::move(limiter)](Options* o) { o->ConnLimiter = v; };
-}
+inline constexpr FieldOption<&Options::ConnLimiter> ConnLimiterOption{};
 /// Sets Options::Stats.
-template <class = void>
-Option StatsOption(observer::stats::StatsPtr stats) {
-  return [v = std::move(stats)](Options* o) { o->Stats = v; };
-}
+inline constexpr FieldOption<&Options::Stats> StatsOption{};
 /// Sets Options::Logger.
-template <class = void>
-Option LoggerOption(logger::LoggerPtr logger) {
-  return [v = std::move(logger)](Options* o) { o->Logger = v; };
-}
+inline constexpr FieldOption<&Options::Logger> LoggerOption{};
 /// Sets Options::Service.
-template <class = void>
-Option ServiceOption(std::string service) {
-  return [v = std::move(service)](Options* o) { o->Service = v; };
-}
+inline constexpr FieldOption<&Options::Service> ServiceOption{};
 /// Sets Options::ProxyProtocol.
-template <class = void>
-Option ProxyProtocolOption(int ppv) {
-  return [ppv](Options* o) { o->ProxyProtocol = ppv; };
-}
+inline constexpr FieldOption<&Options::ProxyProtocol> ProxyProtocolOption{};
 /// Sets Options::Netns.
-template <class = void>
-Option NetnsOption(std::string netns) {
-  return [v = std::move(netns)](Options* o) { o->Netns = v; };
-}
+inline constexpr FieldOption<&Options::Netns> NetnsOption{};
 /// Sets Options::Router.
-template <class = void>
-Option RouterOption(chain::RouterPtr router) {
-  return [v = std::move(router)](Options* o) { o->Router = v; };
-}
+inline constexpr FieldOption<&Options::Router> RouterOption{};
 
 }  // namespace gost::core::listener

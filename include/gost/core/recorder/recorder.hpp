@@ -32,10 +32,7 @@ struct RecordOptions {
 using RecordOption = OptionFunc<RecordOptions>;
 
 /// Sets RecordOptions::Metadata.
-template <class = void>
-RecordOption MetadataRecordOption(std::any md) {
-  return [md = std::move(md)](RecordOptions* o) { o->Metadata = md; };
-}
+inline constexpr FieldOption<&RecordOptions::Metadata> MetadataRecordOption{};
 
 /// Captures data.
 ///

@@ -19,8 +19,9 @@
 namespace gost::core::resolver {
 
 /// Returned by a resolver that is not configured well enough to resolve
-/// anything (message "invalid resolver"). Match it with errors::Is.
-inline const Error ErrInvalid{errors::Code::InvalidResolver};
+/// anything (message "invalid resolver"). An errors::New value, as
+/// upstream's: match it with errors::Is.
+inline const Error ErrInvalid = errors::New("invalid resolver");
 
 /// Per-call settings of Resolver::Resolve. Upstream defines none yet; the
 /// type exists so that options can be added without changing the interface.

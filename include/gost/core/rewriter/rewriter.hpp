@@ -29,10 +29,7 @@ struct RewriteOptions {
 using RewriteOption = OptionFunc<RewriteOptions>;
 
 /// Sets RewriteOptions::Metadata.
-template <class = void>
-RewriteOption MetadataRewriteOption(std::any md) {
-  return [md = std::move(md)](RewriteOptions* o) { o->Metadata = md; };
-}
+inline constexpr FieldOption<&RewriteOptions::Metadata> MetadataRewriteOption{};
 
 /// Transforms bytes.
 ///

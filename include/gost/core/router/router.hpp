@@ -30,10 +30,7 @@ struct Options {
 using Option = OptionFunc<Options>;
 
 /// Sets Options::ID.
-template <class = void>
-Option IDOption(std::string id) {
-  return [id = std::move(id)](Options* o) { o->ID = id; };
-}
+inline constexpr FieldOption<&Options::ID> IDOption{};
 
 /// One entry of a routing table.
 struct Route {

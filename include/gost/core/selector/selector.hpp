@@ -89,9 +89,7 @@ namespace detail {
 // wall clock, which trails the precise one by at most a clock tick (a few
 // milliseconds), so a Mark made in the first milliseconds of a second may be
 // stamped with the second before. Fail filters count in seconds or more, so
-// the difference does not matter to them. A template only so that its code
-// is compiled where NewFailMarker is used (see docs/performance.md).
-template <class = void>
+// the difference does not matter to them.
 class FailMarker final : public selector::Marker {
  public:
   [[nodiscard]] core::Time Time() const override {
@@ -114,7 +112,6 @@ class FailMarker final : public selector::Marker {
 /// A new Marker with no failures: Count() 0 and Time() the Unix epoch.
 /// Mark adds one and stamps the current second; Reset zeroes the count and
 /// keeps the time. Thread-safe.
-template <class D = void>
-MarkerPtr NewFailMarker() { return std::make_shared<detail::FailMarker<D>>(); }
+inline MarkerPtr NewFailMarker() { return std::make_shared<detail::FailMarker>(); }
 
 }  // namespace gost::core::selector

@@ -69,7 +69,6 @@
 #include <string>
 #include <utility>
 
-#include "gost/core/detail/dependent.hpp"
 #include "gost/core/go/bytes.hpp"
 
 namespace gost::core::common::bufpool {
@@ -202,8 +201,7 @@ inline constexpr std::array<std::size_t, kTierCount> kSharedOffsets = Offsets(kS
 
 /// Bytes::resize, kept out of line so that it does not weigh on the inlining
 /// of Get. Within the capacity it only sets the length.
-template <class = void>
-[[gnu::noinline]] void SetLength(Bytes& b, std::size_t size) { b.resize(size); }
+[[gnu::noinline]] inline void SetLength(Bytes& b, std::size_t size) { b.resize(size); }
 
 /// Holds a T that is built at compile time and never destroyed, so that the
 /// pool keeps working while static objects are destroyed at exit (and what
@@ -217,281 +215,270 @@ union NoDestroy {
   T value;
 };
 
-// The pool's state and slow paths, in a class template (instantiated for
-// <void>, by Get and Put and the other functions below) so that a file that
-// includes this header but never uses the pool compiles none of it.
-template <class D = void>
-struct Pool {
-  // The types the pool is made of, spelled to depend on D, so that even the
-  // definitions below are left for the files that use the pool.
-  using Buffer = core::detail::Dependent<Bytes, D>;
-  using Mutex = core::detail::Dependent<std::mutex, D>;
-  template <class T>
-  using Atomic = std::atomic<core::detail::Dependent<T, D>>;
+// The pool's state and its slow paths, used by Get, Put and the other
+// functions below.
+/// One thread's cache.
+///
+/// A thread alternating Get and Put touches only the hot slot of the tier: its
+/// emptiness is a predicted branch, and no counter is read back and rewritten
+/// on each call (a load/store chain through memory would bound a tight loop).
+/// The stack lives in raw storage: slot i of tier t holds a live Bytes exactly
+/// when i < Count(t), so pushes and pops are one move each.
+///
+/// Only the owning thread touches the slots. What HeldBytes() reads from other
+/// threads is atomic, and written by the owner alone: the stack counts (a
+/// relaxed load and store, no read-modify-write) and one flag per hot slot
+/// (relaxed stores of 0 or 1).
+struct alignas(64) ThreadCache {
+  std::array<Bytes, kTierCount> hot{};
+  std::array<std::atomic<std::uint8_t>, kTierCount> hot_held{};
+  std::array<std::atomic<std::uint32_t>, kTierCount> counts{};
+  // Links in Shared's registry, guarded by Shared::registry_mu.
+  ThreadCache* prev = nullptr;
+  ThreadCache* next = nullptr;
+  // Raw storage: the stack's slots are built and destroyed one by one.
+  alignas(Bytes) std::array<std::byte, SumSlots(kStackSlots) * sizeof(Bytes)> storage{};
 
-  /// One thread's cache.
-  ///
-  /// A thread alternating Get and Put touches only the hot slot of the tier: its
-  /// emptiness is a predicted branch, and no counter is read back and rewritten
-  /// on each call (a load/store chain through memory would bound a tight loop).
-  /// The stack lives in raw storage: slot i of tier t holds a live Buffer exactly
-  /// when i < Count(t), so pushes and pops are one move each.
-  ///
-  /// Only the owning thread touches the slots. What HeldBytes() reads from other
-  /// threads is atomic, and written by the owner alone: the stack counts (a
-  /// relaxed load and store, no read-modify-write) and one flag per hot slot
-  /// (relaxed stores of 0 or 1).
-  struct alignas(64) ThreadCache {
-    std::array<Buffer, kTierCount> hot{};
-    std::array<Atomic<std::uint8_t>, kTierCount> hot_held{};
-    std::array<Atomic<std::uint32_t>, kTierCount> counts{};
-    // Links in Shared's registry, guarded by Shared::registry_mu.
-    ThreadCache* prev = nullptr;
-    ThreadCache* next = nullptr;
-    // Raw storage: the stack's slots are built and destroyed one by one.
-    alignas(Buffer) std::array<std::byte, SumSlots(kStackSlots) * sizeof(Buffer)> storage{};
-
-    ThreadCache() noexcept = default;
-    ThreadCache(const ThreadCache&) = delete;
-    ThreadCache& operator=(const ThreadCache&) = delete;
-    ~ThreadCache() {
-      for (std::size_t t = 0; t < kTierCount; ++t) {
-        for (std::uint32_t i = 0; i < Count(t); ++i) Slot(t, i)->~Buffer();
-      }
+  ThreadCache() noexcept = default;
+  ThreadCache(const ThreadCache&) = delete;
+  ThreadCache& operator=(const ThreadCache&) = delete;
+  ~ThreadCache() {
+    for (std::size_t t = 0; t < kTierCount; ++t) {
+      for (std::uint32_t i = 0; i < Count(t); ++i) Slot(t, i)->~Bytes();
     }
-
-    [[nodiscard]] bool HotEmpty(std::size_t tier) const noexcept { return hot[tier].data() == nullptr; }
-    /// Marks the hot buffer (there must be one) as handed out and returns its
-    /// slot, for the caller to move it out at once.
-    Buffer* LeaveHot(std::size_t tier) noexcept {
-      hot_held[tier].store(0, std::memory_order_relaxed);
-      return &hot[tier];
-    }
-    /// Fills the empty hot slot. The Buffer there owns nothing, so the new one is
-    /// built over it without destroying it first.
-    void PutHot(std::size_t tier, Buffer&& b) noexcept {
-      ::new (static_cast<void*>(&hot[tier])) Buffer(std::move(b));
-      hot_held[tier].store(1, std::memory_order_relaxed);
-    }
-    /// Empties the hot slot, returning what it held (maybe nothing).
-    Buffer EvictHot(std::size_t tier) noexcept {
-      hot_held[tier].store(0, std::memory_order_relaxed);
-      return {std::move(hot[tier])};
-    }
-
-    [[nodiscard]] std::uint32_t Count(std::size_t tier) const noexcept {
-      return counts[tier].load(std::memory_order_relaxed);
-    }
-    void SetCount(std::size_t tier, std::uint32_t n) noexcept { counts[tier].store(n, std::memory_order_relaxed); }
-    void* Raw(std::size_t tier, std::size_t i) noexcept {
-      return storage.data() + (kStackOffsets[tier] + i) * sizeof(Buffer);
-    }
-    Buffer* Slot(std::size_t tier, std::size_t i) noexcept { return std::launder(static_cast<Buffer*>(Raw(tier, i))); }
-
-    /// Pushes onto a stack whose count is `n` (< kStackSlots[tier]).
-    void PushAt(std::size_t tier, std::uint32_t n, Buffer&& b) noexcept {
-      ::new (Raw(tier, n)) Buffer(std::move(b));
-      SetCount(tier, n + 1);
-    }
-    /// Removes one buffer of `tier`, from the stack first, then the hot slot;
-    /// empty if there is none.
-    Buffer PopAny(std::size_t tier) noexcept {
-      if (const std::uint32_t n = Count(tier); n != 0) {
-        SetCount(tier, n - 1);
-        Buffer* slot = Slot(tier, n - 1);
-        Buffer b(std::move(*slot));
-        slot->~Buffer();
-        return b;
-      }
-      return EvictHot(tier);
-    }
-
-    /// How many buffers of `tier` the cache holds (readable by other threads).
-    [[nodiscard]] std::size_t Held(std::size_t tier) const noexcept {
-      return Count(tier) + hot_held[tier].load(std::memory_order_relaxed);
-    }
-    [[nodiscard]] std::size_t HeldBytes() const noexcept {
-      std::size_t total = 0;
-      for (std::size_t t = 0; t < kTierCount; ++t) total += Held(t) * kTierSizes[t];
-      return total;
-    }
-  };
-
-  /// The depot stack of one tier.
-  struct alignas(64) SharedTier {
-    Mutex mu;
-    Atomic<std::uint32_t> count{0};  // written under mu; read without it as a hint and by HeldBytes
-  };
-
-  /// Process-wide state: the depot and the registry of live thread caches.
-  struct Shared {
-    std::array<SharedTier, kTierCount> tiers{};
-    std::array<Buffer, SumSlots(kSharedSlots)> slots{};
-    Mutex registry_mu;
-    ThreadCache* head = nullptr;
-
-    Buffer& Slot(std::size_t tier, std::size_t i) noexcept { return slots[kSharedOffsets[tier] + i]; }
-  };
-
-  static inline constinit NoDestroy<Shared> g_shared{};
-
-  static Shared& SharedState() noexcept { return g_shared.value; }
-
-  // The fast paths read only this pointer: null before the thread's first use,
-  // and again once its cache has been destroyed at thread exit.
-  static inline constinit thread_local ThreadCache* tls_cache = nullptr;
-  // Set when the cache has been destroyed, so that late callers do not rebuild it.
-  static inline constinit thread_local bool tls_dead = false;
-  // Room for one Buffer, where the out-of-line paths of Get leave the buffer they
-  // produce for Get to move out. Raw storage with nothing to destroy, so it
-  // stays usable while the thread's thread_local objects are being destroyed.
-  alignas(Buffer) static inline constinit thread_local std::array<std::byte, sizeof(Buffer)> tls_spare{};
-
-  /// Builds `b` in the spare slot. What the slot held was moved out by Get, so
-  /// it owns nothing and is simply built over.
-  static Buffer* ToSpare(Buffer&& b) noexcept { return ::new (static_cast<void*>(tls_spare.data())) Buffer(std::move(b)); }
-
-  /// Moves up to `max` buffers of `tier` from `c`'s cache to the depot, as room
-  /// allows. The caller holds the tier's mutex.
-  static void FlushLocked(ThreadCache& c, std::size_t tier, std::size_t max) noexcept {
-    Shared& s = SharedState();
-    SharedTier& st = s.tiers[tier];
-    std::uint32_t dn = st.count.load(std::memory_order_relaxed);
-    for (std::size_t moved = 0; moved < max && dn < kSharedSlots[tier]; ++moved) {
-      // The thread's count drops before the depot's rises: a concurrent
-      // HeldBytes may miss a buffer in transit but never counts it twice.
-      Buffer b = c.PopAny(tier);
-      if (b.data() == nullptr) break;
-      s.Slot(tier, dn++) = std::move(b);
-    }
-    st.count.store(dn, std::memory_order_relaxed);
   }
 
-  /// Flushes, unregisters and destroys the thread's cache at thread exit.
-  struct CacheReaper {
-    ThreadCache* cache = nullptr;
-
-    CacheReaper() = default;
-    CacheReaper(const CacheReaper&) = delete;
-    CacheReaper& operator=(const CacheReaper&) = delete;
-    ~CacheReaper() {
-      tls_cache = nullptr;
-      tls_dead = true;
-      ThreadCache* c = std::exchange(cache, nullptr);
-      if (c == nullptr) return;
-      // Hand what fits to the depot, so that other threads can reuse it.
-      for (std::size_t t = 0; t < kTierCount; ++t) {
-        if (c->Held(t) == 0) continue;
-        std::lock_guard<Mutex> lock(SharedState().tiers[t].mu);
-        FlushLocked(*c, t, kThreadSlots[t]);
-      }
-      {
-        Shared& s = SharedState();
-        std::lock_guard<Mutex> lock(s.registry_mu);
-        if (c->prev != nullptr) {
-          c->prev->next = c->next;
-        } else {
-          s.head = c->next;
-        }
-        if (c->next != nullptr) c->next->prev = c->prev;
-      }
-      delete c;  // frees what the depot had no room for
-    }
-  };
-
-  /// The calling thread's cache, created and registered on first use. Null once
-  /// the thread's thread_local objects are being destroyed, or if it cannot be
-  /// allocated (the pool then works without it).
-  static ThreadCache* AcquireCache() noexcept {
-    if (ThreadCache* c = tls_cache) return c;
-    if (tls_dead) return nullptr;
-    static thread_local CacheReaper reaper;
-    auto* c = new (std::nothrow) ThreadCache;
-    if (c == nullptr) return nullptr;
-    {
-      Shared& s = SharedState();
-      std::lock_guard<Mutex> lock(s.registry_mu);
-      c->next = s.head;
-      if (s.head != nullptr) s.head->prev = c;
-      s.head = c;
-    }
-    reaper.cache = c;
-    tls_cache = c;
-    return c;
+  [[nodiscard]] bool HotEmpty(std::size_t tier) const noexcept { return hot[tier].data() == nullptr; }
+  /// Marks the hot buffer (there must be one) as handed out and returns its
+  /// slot, for the caller to move it out at once.
+  Bytes* LeaveHot(std::size_t tier) noexcept {
+    hot_held[tier].store(0, std::memory_order_relaxed);
+    return &hot[tier];
+  }
+  /// Fills the empty hot slot. The Bytes there owns nothing, so the new one is
+  /// built over it without destroying it first.
+  void PutHot(std::size_t tier, Bytes&& b) noexcept {
+    ::new (static_cast<void*>(&hot[tier])) Bytes(std::move(b));
+    hot_held[tier].store(1, std::memory_order_relaxed);
+  }
+  /// Empties the hot slot, returning what it held (maybe nothing).
+  Bytes EvictHot(std::size_t tier) noexcept {
+    hot_held[tier].store(0, std::memory_order_relaxed);
+    return {std::move(hot[tier])};
   }
 
-  [[noreturn, gnu::noinline, gnu::cold]] static void ThrowNegativeSize(int size) {
-    throw std::invalid_argument("gost: bufpool::Get: negative size " + std::to_string(size));
+  [[nodiscard]] std::uint32_t Count(std::size_t tier) const noexcept {
+    return counts[tier].load(std::memory_order_relaxed);
+  }
+  void SetCount(std::size_t tier, std::uint32_t n) noexcept { counts[tier].store(n, std::memory_order_relaxed); }
+  void* Raw(std::size_t tier, std::size_t i) noexcept {
+    return storage.data() + (kStackOffsets[tier] + i) * sizeof(Bytes);
+  }
+  Bytes* Slot(std::size_t tier, std::size_t i) noexcept { return std::launder(static_cast<Bytes*>(Raw(tier, i))); }
+
+  /// Pushes onto a stack whose count is `n` (< kStackSlots[tier]).
+  void PushAt(std::size_t tier, std::uint32_t n, Bytes&& b) noexcept {
+    ::new (Raw(tier, n)) Bytes(std::move(b));
+    SetCount(tier, n + 1);
+  }
+  /// Removes one buffer of `tier`, from the stack first, then the hot slot;
+  /// empty if there is none.
+  Bytes PopAny(std::size_t tier) noexcept {
+    if (const std::uint32_t n = Count(tier); n != 0) {
+      SetCount(tier, n - 1);
+      Bytes* slot = Slot(tier, n - 1);
+      Bytes b(std::move(*slot));
+      slot->~Bytes();
+      return b;
+    }
+    return EvictHot(tier);
   }
 
-  /// Get when the calling thread's hot slot for `tier` is empty (or it has no
-  /// cache): a buffer from its stack, else from the depot (taking a batch for
-  /// the stack too), else a new one. Leaves it in the spare slot.
-  [[gnu::noinline]] static Buffer* GetSlow(std::size_t tier) {
-    ThreadCache* c = AcquireCache();
-    if (c != nullptr) {
-      if (const std::uint32_t n = c->Count(tier); n != 0) {
-        c->SetCount(tier, n - 1);
-        Buffer* slot = c->Slot(tier, n - 1);
-        Buffer* out = ToSpare(std::move(*slot));
-        slot->~Buffer();
-        return out;
-      }
-    }
-    Shared& s = SharedState();
-    SharedTier& st = s.tiers[tier];
-    if (st.count.load(std::memory_order_relaxed) != 0) {
-      std::lock_guard<Mutex> lock(st.mu);
-      std::uint32_t dn = st.count.load(std::memory_order_relaxed);
-      if (dn != 0) {
-        Buffer* out = ToSpare(std::move(s.Slot(tier, --dn)));
-        // The thread's stack is empty here; refill it with the rest of a batch.
-        std::uint32_t n = 0;
-        for (std::size_t k = 1; c != nullptr && k < BatchSize(tier) && dn != 0 && n < kStackSlots[tier]; ++k) {
-          ::new (c->Raw(tier, n++)) Buffer(std::move(s.Slot(tier, --dn)));
-        }
-        // The depot's count drops first: never counted twice (see FlushLocked).
-        st.count.store(dn, std::memory_order_relaxed);
-        if (n != 0) c->SetCount(tier, n);
-        return out;
-      }
-    }
-    return ToSpare(Buffer::Uninitialized(kTierSizes[tier], kTierSizes[tier]));
+  /// How many buffers of `tier` the cache holds (readable by other threads).
+  [[nodiscard]] std::size_t Held(std::size_t tier) const noexcept {
+    return Count(tier) + hot_held[tier].load(std::memory_order_relaxed);
   }
-
-  /// Get of a size beyond every tier: a new buffer of exactly that size, left in
-  /// the spare slot.
-  [[gnu::noinline]] static Buffer* GetOversize(std::size_t size) { return ToSpare(Buffer::Uninitialized(size, size)); }
-
-  /// Put when the calling thread's hot slot for `tier` is taken (or it has no
-  /// cache): moves the hot buffer to the thread's stack, first moving a batch
-  /// from the stack to the depot if the stack is full; if the depot is full too,
-  /// the hot buffer is freed. Returns the cache with an empty hot slot, or null
-  /// when the thread has no cache (it is exiting; the caller frees its buffer).
-  [[gnu::noinline]] static ThreadCache* MakeHotRoom(std::size_t tier) noexcept {
-    ThreadCache* c = AcquireCache();
-    if (c == nullptr || c->HotEmpty(tier)) return c;
-    Buffer evicted = c->EvictHot(tier);
-    if (const std::uint32_t n = c->Count(tier); n < kStackSlots[tier]) {
-      c->PushAt(tier, n, std::move(evicted));
-      return c;
-    }
-    {
-      Shared& s = SharedState();
-      SharedTier& st = s.tiers[tier];
-      std::lock_guard<Mutex> lock(st.mu);
-      FlushLocked(*c, tier, BatchSize(tier));
-      if (const std::uint32_t n = c->Count(tier); n < kStackSlots[tier]) {
-        c->PushAt(tier, n, std::move(evicted));
-      } else if (const std::uint32_t dn = st.count.load(std::memory_order_relaxed); dn < kSharedSlots[tier]) {
-        s.Slot(tier, dn) = std::move(evicted);
-        st.count.store(dn + 1, std::memory_order_relaxed);
-      }
-    }
-    // If everything was full, `evicted` is freed here, outside the lock.
-    return c;
+  [[nodiscard]] std::size_t HeldBytes() const noexcept {
+    std::size_t total = 0;
+    for (std::size_t t = 0; t < kTierCount; ++t) total += Held(t) * kTierSizes[t];
+    return total;
   }
 };
+
+/// The depot stack of one tier.
+struct alignas(64) SharedTier {
+  std::mutex mu;
+  std::atomic<std::uint32_t> count{0};  // written under mu; read without it as a hint and by HeldBytes
+};
+
+/// Process-wide state: the depot and the registry of live thread caches.
+struct Shared {
+  std::array<SharedTier, kTierCount> tiers{};
+  std::array<Bytes, SumSlots(kSharedSlots)> slots{};
+  std::mutex registry_mu;
+  ThreadCache* head = nullptr;
+
+  Bytes& Slot(std::size_t tier, std::size_t i) noexcept { return slots[kSharedOffsets[tier] + i]; }
+};
+
+inline constinit NoDestroy<Shared> g_shared{};
+
+inline Shared& SharedState() noexcept { return g_shared.value; }
+
+// The fast paths read only this pointer: null before the thread's first use,
+// and again once its cache has been destroyed at thread exit.
+inline constinit thread_local ThreadCache* tls_cache = nullptr;
+// Set when the cache has been destroyed, so that late callers do not rebuild it.
+inline constinit thread_local bool tls_dead = false;
+// Room for one Bytes, where the out-of-line paths of Get leave the buffer they
+// produce for Get to move out. Raw storage with nothing to destroy, so it
+// stays usable while the thread's thread_local objects are being destroyed.
+alignas(Bytes) inline constinit thread_local std::array<std::byte, sizeof(Bytes)> tls_spare{};
+
+/// Builds `b` in the spare slot. What the slot held was moved out by Get, so
+/// it owns nothing and is simply built over.
+inline Bytes* ToSpare(Bytes&& b) noexcept { return ::new (static_cast<void*>(tls_spare.data())) Bytes(std::move(b)); }
+
+/// Moves up to `max` buffers of `tier` from `c`'s cache to the depot, as room
+/// allows. The caller holds the tier's mutex.
+inline void FlushLocked(ThreadCache& c, std::size_t tier, std::size_t max) noexcept {
+  Shared& s = SharedState();
+  SharedTier& st = s.tiers[tier];
+  std::uint32_t dn = st.count.load(std::memory_order_relaxed);
+  for (std::size_t moved = 0; moved < max && dn < kSharedSlots[tier]; ++moved) {
+    // The thread's count drops before the depot's rises: a concurrent
+    // HeldBytes may miss a buffer in transit but never counts it twice.
+    Bytes b = c.PopAny(tier);
+    if (b.data() == nullptr) break;
+    s.Slot(tier, dn++) = std::move(b);
+  }
+  st.count.store(dn, std::memory_order_relaxed);
+}
+
+/// Flushes, unregisters and destroys the thread's cache at thread exit.
+struct CacheReaper {
+  ThreadCache* cache = nullptr;
+
+  CacheReaper() = default;
+  CacheReaper(const CacheReaper&) = delete;
+  CacheReaper& operator=(const CacheReaper&) = delete;
+  ~CacheReaper() {
+    tls_cache = nullptr;
+    tls_dead = true;
+    ThreadCache* c = std::exchange(cache, nullptr);
+    if (c == nullptr) return;
+    // Hand what fits to the depot, so that other threads can reuse it.
+    for (std::size_t t = 0; t < kTierCount; ++t) {
+      if (c->Held(t) == 0) continue;
+      std::lock_guard<std::mutex> lock(SharedState().tiers[t].mu);
+      FlushLocked(*c, t, kThreadSlots[t]);
+    }
+    {
+      Shared& s = SharedState();
+      std::lock_guard<std::mutex> lock(s.registry_mu);
+      if (c->prev != nullptr) {
+        c->prev->next = c->next;
+      } else {
+        s.head = c->next;
+      }
+      if (c->next != nullptr) c->next->prev = c->prev;
+    }
+    delete c;  // frees what the depot had no room for
+  }
+};
+
+/// The calling thread's cache, created and registered on first use. Null once
+/// the thread's thread_local objects are being destroyed, or if it cannot be
+/// allocated (the pool then works without it).
+inline ThreadCache* AcquireCache() noexcept {
+  if (ThreadCache* c = tls_cache) return c;
+  if (tls_dead) return nullptr;
+  static thread_local CacheReaper reaper;
+  auto* c = new (std::nothrow) ThreadCache;
+  if (c == nullptr) return nullptr;
+  {
+    Shared& s = SharedState();
+    std::lock_guard<std::mutex> lock(s.registry_mu);
+    c->next = s.head;
+    if (s.head != nullptr) s.head->prev = c;
+    s.head = c;
+  }
+  reaper.cache = c;
+  tls_cache = c;
+  return c;
+}
+
+[[noreturn, gnu::noinline, gnu::cold]] inline void ThrowNegativeSize(int size) {
+  throw std::invalid_argument("gost: bufpool::Get: negative size " + std::to_string(size));
+}
+
+/// Get when the calling thread's hot slot for `tier` is empty (or it has no
+/// cache): a buffer from its stack, else from the depot (taking a batch for
+/// the stack too), else a new one. Leaves it in the spare slot.
+[[gnu::noinline]] inline Bytes* GetSlow(std::size_t tier) {
+  ThreadCache* c = AcquireCache();
+  if (c != nullptr) {
+    if (const std::uint32_t n = c->Count(tier); n != 0) {
+      c->SetCount(tier, n - 1);
+      Bytes* slot = c->Slot(tier, n - 1);
+      Bytes* out = ToSpare(std::move(*slot));
+      slot->~Bytes();
+      return out;
+    }
+  }
+  Shared& s = SharedState();
+  SharedTier& st = s.tiers[tier];
+  if (st.count.load(std::memory_order_relaxed) != 0) {
+    std::lock_guard<std::mutex> lock(st.mu);
+    std::uint32_t dn = st.count.load(std::memory_order_relaxed);
+    if (dn != 0) {
+      Bytes* out = ToSpare(std::move(s.Slot(tier, --dn)));
+      // The thread's stack is empty here; refill it with the rest of a batch.
+      std::uint32_t n = 0;
+      for (std::size_t k = 1; c != nullptr && k < BatchSize(tier) && dn != 0 && n < kStackSlots[tier]; ++k) {
+        ::new (c->Raw(tier, n++)) Bytes(std::move(s.Slot(tier, --dn)));
+      }
+      // The depot's count drops first: never counted twice (see FlushLocked).
+      st.count.store(dn, std::memory_order_relaxed);
+      if (n != 0) c->SetCount(tier, n);
+      return out;
+    }
+  }
+  return ToSpare(Bytes::Uninitialized(kTierSizes[tier], kTierSizes[tier]));
+}
+
+/// Get of a size beyond every tier: a new buffer of exactly that size, left in
+/// the spare slot.
+[[gnu::noinline]] inline Bytes* GetOversize(std::size_t size) { return ToSpare(Bytes::Uninitialized(size, size)); }
+
+/// Put when the calling thread's hot slot for `tier` is taken (or it has no
+/// cache): moves the hot buffer to the thread's stack, first moving a batch
+/// from the stack to the depot if the stack is full; if the depot is full too,
+/// the hot buffer is freed. Returns the cache with an empty hot slot, or null
+/// when the thread has no cache (it is exiting; the caller frees its buffer).
+[[gnu::noinline]] inline ThreadCache* MakeHotRoom(std::size_t tier) noexcept {
+  ThreadCache* c = AcquireCache();
+  if (c == nullptr || c->HotEmpty(tier)) return c;
+  Bytes evicted = c->EvictHot(tier);
+  if (const std::uint32_t n = c->Count(tier); n < kStackSlots[tier]) {
+    c->PushAt(tier, n, std::move(evicted));
+    return c;
+  }
+  {
+    Shared& s = SharedState();
+    SharedTier& st = s.tiers[tier];
+    std::lock_guard<std::mutex> lock(st.mu);
+    FlushLocked(*c, tier, BatchSize(tier));
+    if (const std::uint32_t n = c->Count(tier); n < kStackSlots[tier]) {
+      c->PushAt(tier, n, std::move(evicted));
+    } else if (const std::uint32_t dn = st.count.load(std::memory_order_relaxed); dn < kSharedSlots[tier]) {
+      s.Slot(tier, dn) = std::move(evicted);
+      st.count.store(dn + 1, std::memory_order_relaxed);
+    }
+  }
+  // If everything was full, `evicted` is freed here, outside the lock.
+  return c;
+}
 
 }  // namespace detail
 
@@ -505,24 +492,22 @@ struct Pool {
 ///
 /// Throws std::invalid_argument if size is negative (Go would panic), and
 /// std::bad_alloc if memory runs out.
-template <class D = void>
 [[gnu::always_inline]] inline Bytes Get(int size) {
-  using P = detail::Pool<D>;
   if (size < 0) [[unlikely]] {
-    P::ThrowNegativeSize(size);
+    detail::ThrowNegativeSize(size);
   }
   const auto n = static_cast<std::size_t>(size);
   const int t = detail::TierForSize(n);
   Bytes* slot = nullptr;
   if (t >= 0) [[likely]] {
     const auto tier = static_cast<std::size_t>(t);
-    if (typename P::ThreadCache* c = P::tls_cache; c != nullptr && !c->HotEmpty(tier)) [[likely]] {
+    if (detail::ThreadCache* c = detail::tls_cache; c != nullptr && !c->HotEmpty(tier)) [[likely]] {
       slot = c->LeaveHot(tier);
     } else {
-      slot = P::GetSlow(tier);
+      slot = detail::GetSlow(tier);
     }
   } else {
-    slot = P::GetOversize(n);
+    slot = detail::GetOversize(n);
   }
   if (slot->size() != n) [[unlikely]] {
     detail::SetLength(*slot, n);
@@ -541,20 +526,18 @@ template <class D = void>
 /// Get (whoever allocated it, and whatever its length); any other buffer is
 /// freed, as upstream ignores it. Once the pool's bound is reached, buffers
 /// are freed too.
-template <class D = void>
 [[gnu::always_inline]] inline void Put(Bytes&& b) noexcept {
-  using P = detail::Pool<D>;
   const int t = detail::TierForCapacity(b.capacity());
   if (t < 0) {  // not a pool buffer
-    typename P::Buffer dropped = std::move(b);
+    Bytes dropped = std::move(b);
     return;
   }
   const auto tier = static_cast<std::size_t>(t);
-  typename P::ThreadCache* c = P::tls_cache;
+  detail::ThreadCache* c = detail::tls_cache;
   if (c == nullptr || !c->HotEmpty(tier)) [[unlikely]] {
-    c = P::MakeHotRoom(tier);
+    c = detail::MakeHotRoom(tier);
     if (c == nullptr) {  // the thread is exiting
-      typename P::Buffer dropped = std::move(b);
+      Bytes dropped = std::move(b);
       return;
     }
   }
@@ -566,14 +549,12 @@ template <class D = void>
 /// threads that used the pool). While other threads use the pool the figure is
 /// a snapshot that may miss buffers moving between a thread and the depot;
 /// with no concurrent use it is exact.
-template <class D = void>
-std::size_t HeldBytes() {
-  using P = detail::Pool<D>;
-  typename P::Shared& s = P::SharedState();
+inline std::size_t HeldBytes() {
+  detail::Shared& s = detail::SharedState();
   std::size_t total = 0;
   {
     std::lock_guard<std::mutex> lock(s.registry_mu);
-    for (const typename P::ThreadCache* c = s.head; c != nullptr; c = c->next) total += c->HeldBytes();
+    for (const detail::ThreadCache* c = s.head; c != nullptr; c = c->next) total += c->HeldBytes();
   }
   for (std::size_t t = 0; t < kTierCount; ++t) {
     total += s.tiers[t].count.load(std::memory_order_relaxed) * kTierSizes[t];
@@ -583,10 +564,8 @@ std::size_t HeldBytes() {
 
 /// Capacity, in bytes, held by the calling thread's own cache; at most
 /// kMaxThreadCacheBytes.
-template <class D = void>
-std::size_t ThreadHeldBytes() noexcept {
-  using P = detail::Pool<D>;
-  const typename P::ThreadCache* c = P::tls_cache;
+inline std::size_t ThreadHeldBytes() noexcept {
+  const detail::ThreadCache* c = detail::tls_cache;
   return c == nullptr ? 0 : c->HeldBytes();
 }
 
@@ -594,19 +573,17 @@ std::size_t ThreadHeldBytes() noexcept {
 /// depot. Other threads' caches are left alone (only their own thread may
 /// touch them; they are released when it exits). Useful after a burst, and in
 /// tests.
-template <class D = void>
-void Trim() noexcept {
-  using P = detail::Pool<D>;
-  if (typename P::ThreadCache* c = P::tls_cache) {
+inline void Trim() noexcept {
+  if (detail::ThreadCache* c = detail::tls_cache) {
     for (std::size_t t = 0; t < kTierCount; ++t) {
       while (c->Held(t) != 0) (void)c->PopAny(t);
     }
   }
-  typename P::Shared& s = P::SharedState();
+  detail::Shared& s = detail::SharedState();
   for (std::size_t t = 0; t < kTierCount; ++t) {
     // Take the buffers out under the lock a few at a time, and free them after
     // releasing it.
-    std::array<typename P::Buffer, 8> batch;
+    std::array<Bytes, 8> batch;
     for (bool more = true; more;) {
       std::size_t n = 0;
       {
@@ -616,7 +593,7 @@ void Trim() noexcept {
         s.tiers[t].count.store(dn, std::memory_order_relaxed);
         more = dn != 0;
       }
-      for (std::size_t i = 0; i < n; ++i) batch[i] = typename P::Buffer();
+      for (std::size_t i = 0; i < n; ++i) batch[i] = Bytes();
     }
   }
 }
