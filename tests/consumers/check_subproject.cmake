@@ -1,6 +1,8 @@
 # Checks shared by the add_subdirectory and FetchContent consumers: gost-core,
-# when it is not the top-level project, adds only its library. No tests, no
-# examples, no install rules, and no warning flags on gost::core.
+# when it is not the top-level project, adds its library, gost::core, and,
+# when GoogleTest can be found, its testing kit, gost::core_testing (as the
+# README says). No tests, no examples, no install rules, no warnings target,
+# and no warning flags on gost::core.
 function(gost_core_check_subproject source_dir)
   foreach(opt IN ITEMS GOST_CORE_BUILD_TESTS GOST_CORE_BUILD_EXAMPLES GOST_CORE_BUILD_BENCHMARKS
                        GOST_CORE_BUILD_DOCS GOST_CORE_INSTALL GOST_CORE_WARNINGS_AS_ERRORS)
@@ -26,6 +28,15 @@ function(gost_core_check_subproject source_dir)
 
   if(NOT TARGET gost::core)
     message(FATAL_ERROR "gost::core is not defined")
+  endif()
+  if(TARGET gost_core_warnings)
+    message(FATAL_ERROR "gost-core defined its warnings target (gost_core_warnings) as a subproject")
+  endif()
+  find_package(GTest QUIET)
+  if(GTest_FOUND AND NOT TARGET gost::core_testing)
+    message(FATAL_ERROR "GoogleTest is available but gost::core_testing is not defined")
+  elseif(NOT GTest_FOUND AND TARGET gost::core_testing)
+    message(FATAL_ERROR "gost::core_testing is defined without GoogleTest")
   endif()
   get_target_property(options gost::core INTERFACE_COMPILE_OPTIONS)
   get_target_property(links gost::core INTERFACE_LINK_LIBRARIES)

@@ -1,15 +1,14 @@
 // gost-core: HTTP header map (Go's net/http Header) with Go's key rules.
 #pragma once
 
-#include <cstddef>
-#include <functional>
 #include <initializer_list>
 #include <iosfwd>
-#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "gost/core/go/detail/multimap.hpp"
 
 namespace gost::core::http {
 
@@ -59,10 +58,10 @@ inline std::string CanonicalHeaderKey(std::string_view key) {
 /// HTTP header fields: canonical key -> values in the order added.
 /// Every method canonicalizes the key it is given, so "content-type" and
 /// "Content-Type" are one field.
-class Header {
+class Header : private core::detail::MultiMap {
  public:
   /// The underlying map: canonical key to its values, sorted by key.
-  using Map = std::map<std::string, std::vector<std::string>, std::less<>>;
+  using Map = MultiMap::Map;
 
   Header() = default;
   /// Fields from `{key, value}` pairs, added in order as Add would (a key
@@ -72,58 +71,37 @@ class Header {
   }
 
   /// Appends a value to key.
-  void Add(std::string_view key, std::string value) {
-    m_.try_emplace(CanonicalHeaderKey(key)).first->second.push_back(std::move(value));
-  }
+  void Add(std::string_view key, std::string value) { MultiMap::Add(CanonicalHeaderKey(key), std::move(value)); }
   /// Replaces key's values with one value.
-  void Set(std::string_view key, std::string value) {
-    auto& values = m_.try_emplace(CanonicalHeaderKey(key)).first->second;
-    values.clear();
-    values.push_back(std::move(value));
-  }
+  void Set(std::string_view key, std::string value) { MultiMap::Set(CanonicalHeaderKey(key), std::move(value)); }
   /// The first value of key, or "".
-  [[nodiscard]] std::string Get(std::string_view key) const {
-    auto it = m_.find(CanonicalHeaderKey(key));
-    return it == m_.end() || it->second.empty() ? std::string() : it->second.front();
-  }
+  [[nodiscard]] std::string Get(std::string_view key) const { return MultiMap::Get(CanonicalHeaderKey(key)); }
   /// All values of key.
   [[nodiscard]] std::vector<std::string> Values(std::string_view key) const {
-    auto it = m_.find(CanonicalHeaderKey(key));
-    return it == m_.end() ? std::vector<std::string>() : it->second;
+    return All(CanonicalHeaderKey(key));
   }
   /// True when key is present.
-  [[nodiscard]] bool Has(std::string_view key) const { return m_.find(CanonicalHeaderKey(key)) != m_.end(); }
+  [[nodiscard]] bool Has(std::string_view key) const { return MultiMap::Has(CanonicalHeaderKey(key)); }
   /// Removes key.
-  void Del(std::string_view key) {
-    if (auto it = m_.find(CanonicalHeaderKey(key)); it != m_.end()) m_.erase(it);
-  }
+  void Del(std::string_view key) { MultiMap::Del(CanonicalHeaderKey(key)); }
   /// A deep copy (Go's Clone; copying a Header does the same).
   [[nodiscard]] Header Clone() const { return *this; }
 
-  /// The underlying map, read-only.
-  [[nodiscard]] const Map& map() const noexcept { return m_; }
-  /// How many distinct fields there are.
-  [[nodiscard]] std::size_t size() const noexcept { return m_.size(); }
-  /// True when there are no fields.
-  [[nodiscard]] bool empty() const noexcept { return m_.empty(); }
-  /// Iterators over the (field, values) entries, sorted by field.
-  ///@{
-  [[nodiscard]] Map::const_iterator begin() const noexcept { return m_.begin(); }
-  [[nodiscard]] Map::const_iterator end() const noexcept { return m_.end(); }
-  ///@}
+  using MultiMap::begin;
+  using MultiMap::empty;
+  using MultiMap::end;
+  using MultiMap::map;
+  using MultiMap::size;
 
   friend bool operator==(const Header&, const Header&) = default;
   /// Writes "Key: value\r\n" lines in key order, as on the wire.
   template <class CharT, class Traits>
   friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const Header& h) {
-    for (const auto& [k, vs] : h.m_) {
+    for (const auto& [k, vs] : h.map()) {
       for (const auto& v : vs) os << k << ": " << v << "\r\n";
     }
     return os;
   }
-
- private:
-  Map m_;
 };
 
 }  // namespace gost::core::http

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/go/detail/multimap.hpp"
 #include "gost/core/go/errors.hpp"
 #include "gost/core/go/result.hpp"
 
@@ -154,47 +155,32 @@ inline Result<UserinfoPtr> ParseUserinfo(std::string_view s) {
 
 /// Query parameters (Go's url.Values): each key maps to a list of values.
 /// Keys are case-sensitive and kept sorted.
-class Values {
+class Values : private core::detail::MultiMap {
  public:
   /// The underlying map: key to its values, sorted by key.
-  using Map = std::map<std::string, std::vector<std::string>, std::less<>>;
+  using Map = MultiMap::Map;
 
   Values() = default;
   /// Parameters from `{key, {values...}}` entries; for a key listed twice
   /// the first entry wins, as in a std::map.
-  Values(std::initializer_list<Map::value_type> init) : m_(init) {}
+  Values(std::initializer_list<Map::value_type> init) : MultiMap(Map(init)) {}
 
   /// The first value for key, or "" when there is none.
-  [[nodiscard]] std::string Get(std::string_view key) const {
-    auto it = m_.find(key);
-    return it == m_.end() || it->second.empty() ? std::string() : it->second.front();
-  }
+  using MultiMap::Get;
   /// Replaces the values of key with one value.
-  void Set(std::string key, std::string value) {
-    auto& values = m_.try_emplace(std::move(key)).first->second;
-    values.clear();
-    values.push_back(std::move(value));
-  }
+  using MultiMap::Set;
   /// Appends a value to key.
-  void Add(std::string key, std::string value) {
-    auto& values = m_.try_emplace(std::move(key)).first->second;
-    values.push_back(std::move(value));
-  }
+  using MultiMap::Add;
   /// Removes key.
-  void Del(std::string_view key) {
-    if (auto it = m_.find(key); it != m_.end()) m_.erase(it);
-  }
+  using MultiMap::Del;
   /// True when key is present (even with no values).
-  [[nodiscard]] bool Has(std::string_view key) const { return m_.find(key) != m_.end(); }
-  /// All values of key (empty when absent).
-  [[nodiscard]] std::vector<std::string> ValuesOf(std::string_view key) const {
-    auto it = m_.find(key);
-    return it == m_.end() ? std::vector<std::string>() : it->second;
-  }
+  using MultiMap::Has;
+  /// All values of key (empty when absent); Go's `v[key]`.
+  [[nodiscard]] std::vector<std::string> ValuesOf(std::string_view key) const { return All(key); }
   /// "a=1&b=2&b=3", keys sorted, percent-encoded.
   [[nodiscard]] std::string Encode() const {
     std::string out;
-    for (const auto& [k, vs] : m_) {
+    for (const auto& [k, vs] : map()) {
       for (const auto& v : vs) {
         if (!out.empty()) out += '&';
         out += QueryEscape(k);
@@ -204,26 +190,18 @@ class Values {
     }
     return out;
   }
-  /// The underlying map, read-only.
-  [[nodiscard]] const Map& map() const noexcept { return m_; }
-  /// How many distinct keys there are.
-  [[nodiscard]] std::size_t size() const noexcept { return m_.size(); }
-  /// True when there are no keys.
-  [[nodiscard]] bool empty() const noexcept { return m_.empty(); }
-  /// Iterators over the (key, values) entries, sorted by key.
-  ///@{
-  [[nodiscard]] Map::const_iterator begin() const noexcept { return m_.begin(); }
-  [[nodiscard]] Map::const_iterator end() const noexcept { return m_.end(); }
-  ///@}
+
+  using MultiMap::begin;
+  using MultiMap::empty;
+  using MultiMap::end;
+  using MultiMap::map;
+  using MultiMap::size;
 
   friend bool operator==(const Values&, const Values&) = default;
   template <class CharT, class Traits>
   friend std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const Values& v) {
     return os << v.Encode();
   }
-
- private:
-  Map m_;
 };
 
 /// Parses "a=1&b=2" (Go's url.ParseQuery). Pairs are split on '&'; a ';' or a
