@@ -73,6 +73,13 @@ class AcceptError final : public detail::TemporaryError {
   /// Wraps `err`, the cause; prefer NewAcceptError, which keeps an empty
   /// `err` empty.
   using TemporaryError::TemporaryError;
+  /// Upstream's methods, from the shared implementation.
+  ///@{
+  using TemporaryError::Error;
+  using TemporaryError::Temporary;
+  using TemporaryError::Timeout;
+  using TemporaryError::Unwrap;
+  ///@}
 };
 
 /// Wraps `err` in an AcceptError (an empty `err` gives an empty Error).
@@ -89,6 +96,13 @@ class BindError final : public detail::TemporaryError {
   /// Wraps `err`, the cause; prefer NewBindError, which keeps an empty
   /// `err` empty.
   using TemporaryError::TemporaryError;
+  /// Upstream's methods, from the shared implementation.
+  ///@{
+  using TemporaryError::Error;
+  using TemporaryError::Temporary;
+  using TemporaryError::Timeout;
+  using TemporaryError::Unwrap;
+  ///@}
 };
 
 /// Wraps `err` in a BindError (an empty `err` gives an empty Error).
