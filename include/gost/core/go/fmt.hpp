@@ -120,9 +120,8 @@ class Args {  // NOLINT(cppcoreguidelines-special-member-functions): a move is t
   // NOLINTBEGIN(google-explicit-constructor)
   /// The arguments of a braced list: `log.Info({"took", ms, "ms"})`. Like
   /// Variadic's, borrowed until the end of the call's full expression.
-GOST_CORE_IGNORE_INIT_LIST_LIFETIME_BEGIN
-  Args(std::initializer_list<Arg> list GOST_CORE_LIFETIMEBOUND) noexcept : data_(list.begin()), size_(list.size()) {}
-GOST_CORE_IGNORE_INIT_LIST_LIFETIME_END
+  Args(std::initializer_list<Arg> list GOST_CORE_LIFETIMEBOUND) noexcept
+      : data_(std::data(list)), size_(list.size()) {}  // std::data: see Variadic's
   /// A single argument, anything an Arg can be built from: `log.Info("ready")`.
   template <class T>
     requires(std::is_constructible_v<Arg, const T&> && !std::is_same_v<std::remove_cvref_t<T>, Args>)

@@ -44,13 +44,13 @@ class Variadic {
   constexpr Variadic() noexcept = default;
   // NOLINTBEGIN(google-explicit-constructor): implicit on purpose, see above.
   /// The elements of a braced list (which lives until the end of the
-  /// full expression holding the call). g++ warns that the list's array
-  /// does not outlive the constructor, which is the point: the warning is
-  /// silenced for this constructor alone.
-GOST_CORE_IGNORE_INIT_LIST_LIFETIME_BEGIN
+  /// full expression holding the call).
+  // std::data(list) rather than list.begin(): g++'s -Winit-list-lifetime
+  // flags a member set from begin(), because the list's array dies with the
+  // full expression, which is what a Variadic is meant to span. A pragma
+  // cannot silence that warning in a precompiled header.
   constexpr Variadic(std::initializer_list<T> list GOST_CORE_LIFETIMEBOUND) noexcept
-      : data_(list.begin()), size_(list.size()) {}
-GOST_CORE_IGNORE_INIT_LIST_LIFETIME_END
+      : data_(std::data(list)), size_(list.size()) {}
   /// A single argument.
   constexpr Variadic(const T& one GOST_CORE_LIFETIMEBOUND) noexcept : data_(&one), size_(1) {}
   /// The elements of a span.
