@@ -108,7 +108,7 @@ class WriterTo {
 };
 
 /// The size of the buffer Copy borrows from the pool (Go's 32 KiB).
-inline constexpr std::size_t kCopyBufferSize = 32 * 1024;
+inline constexpr std::size_t kCopyBufferSize = std::size_t{32} * 1024;
 
 namespace detail {
 

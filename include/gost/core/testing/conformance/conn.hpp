@@ -212,17 +212,17 @@ class ConnConformanceTest : public ::testing::TestWithParam<ConnFactory> {
 
   // Makes a pair and runs `body` on it under the watchdog.
   void RunCase(const Case& body) {
-    RunPairs(1, [&body](std::vector<ConnPair>& p) { body(*p[0].c1, *p[0].c2); });
+    RunPairs(1, [&body](const std::vector<ConnPair>& p) { body(*p[0].c1, *p[0].c2); });
   }
 
   // Makes two pairs, a and b, and runs `body` on them under the watchdog.
   void RunCase(const TwoPairCase& body) {
-    RunPairs(2, [&body](std::vector<ConnPair>& p) { body(*p[0].c1, *p[0].c2, *p[1].c1, *p[1].c2); });
+    RunPairs(2, [&body](const std::vector<ConnPair>& p) { body(*p[0].c1, *p[0].c2, *p[1].c1, *p[1].c2); });
   }
 
   // Makes `count` pairs and runs `body` on them under the watchdog, which
   // stops every pair.
-  void RunPairs(std::size_t count, const std::function<void(std::vector<ConnPair>&)>& body) {
+  void RunPairs(std::size_t count, const std::function<void(const std::vector<ConnPair>&)>& body) {
     const ConnFactory& factory = GetParam();
     ASSERT_TRUE(factory.make) << "ConnFactory \"" << factory.name << "\" has no make function";
     std::vector<ConnPair> pairs;
