@@ -44,11 +44,13 @@ import signal
 import socket
 import socketserver
 import statistics
-import struct
 import subprocess
 import sys
 import threading
 import time
+
+sys.dont_write_bytecode = True  # importing the test driver must not write into the source tree
+from test_mini_gost import socks5_connect  # noqa: E402
 
 MIB = 1 << 20
 BLOCK = random.Random(17).randbytes(MIB)  # the source repeats this block
@@ -165,57 +167,38 @@ class Procs:
 # The client
 
 
-def recv_exactly(sock, n):
-    data = b""
-    while len(data) < n:
-        chunk = sock.recv(n - len(data))
+def http_connect(sock, target_port):
+    """Asks an HTTP proxy for a tunnel to 127.0.0.1:target_port. Returns the
+    bytes that arrived past its reply (the start of the data)."""
+    sock.sendall(b"CONNECT 127.0.0.1:%d HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n" % (target_port, target_port))
+    head = b""
+    while b"\r\n\r\n" not in head:
+        chunk = sock.recv(4096)
         if not chunk:
-            raise ConnectionError("connection closed during the handshake")
-        data += chunk
-    return data
-
-
-def handshake(sock, kind, target_port):
-    """Asks the proxy for a tunnel to 127.0.0.1:target_port. Returns the
-    bytes that arrived past the proxy's reply (the start of the data)."""
-    if kind == "http":
-        sock.sendall(b"CONNECT 127.0.0.1:%d HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n" % (target_port, target_port))
-        head = b""
-        while b"\r\n\r\n" not in head:
-            chunk = sock.recv(4096)
-            if not chunk:
-                raise ConnectionError("proxy closed before its reply")
-            head += chunk
-        head, rest = head.split(b"\r\n\r\n", 1)
-        if not re.match(rb"HTTP/1\.[01] 200", head):
-            raise ConnectionError("proxy refused: %r" % head.split(b"\r\n")[0])
-        return rest
-    if kind == "socks5":
-        sock.sendall(b"\x05\x01\x00")
-        if recv_exactly(sock, 2) != b"\x05\x00":
-            raise ConnectionError("socks5: method refused")
-        sock.sendall(b"\x05\x01\x00\x01" + socket.inet_aton("127.0.0.1") + struct.pack("!H", target_port))
-        ver, rep, _, atyp = recv_exactly(sock, 4)
-        if ver != 5 or rep != 0:
-            raise ConnectionError("socks5: reply %d" % rep)
-        size = {1: 4, 4: 16}.get(atyp)
-        if size is None:
-            size = recv_exactly(sock, 1)[0]
-        recv_exactly(sock, size + 2)
-        return b""
-    return b""
+            raise ConnectionError("proxy closed before its reply")
+        head += chunk
+    head, rest = head.split(b"\r\n\r\n", 1)
+    if not re.match(rb"HTTP/1\.[01] 200", head):
+        raise ConnectionError("proxy refused: %r" % head.split(b"\r\n")[0])
+    return rest
 
 
 def open_path(path, source_port):
     """A socket through `path` ((kind, port) of the first hop, or None for a
     direct connection) to the source. Returns (socket, early data)."""
     if path is None:
-        sock = socket.create_connection(("127.0.0.1", source_port), timeout=TIMEOUT)
-        return sock, b""
+        return socket.create_connection(("127.0.0.1", source_port), timeout=TIMEOUT), b""
     kind, port = path
+    if kind == "socks5":
+        mrep, rep, sock = socks5_connect(port, 1, socket.inet_aton("127.0.0.1"), source_port)
+        sock.settimeout(TIMEOUT)
+        if mrep != b"\x05\x00" or len(rep) < 2 or rep[1] != 0:
+            sock.close()
+            raise ConnectionError("socks5 refused: method reply %r, request reply %r" % (mrep, rep))
+        return sock, b""
     sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
     try:
-        return sock, handshake(sock, kind, source_port)
+        return sock, http_connect(sock, source_port)
     except BaseException:
         sock.close()
         raise

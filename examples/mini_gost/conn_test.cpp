@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <random>
 #include <string>
@@ -131,25 +132,37 @@ TEST_F(TcpConnTest, HoldsTwoDescriptors) {
   EXPECT_EQ((CountFds() - before).all, 0);
 }
 
-TEST_F(TcpConnTest, ReadFromSplicesAnotherTcpConnToItsEnd) {
-  Pair a = Connect(*ln_);
-  Pair b = Connect(*ln_);
-  const auto want = RandomBytes(std::size_t{8} << 20);
-  std::thread feeder([&] {
-    EXPECT_FALSE(a.c1->Write(want).err);
-    CloseWriteOrClose(*a.c1);  // an end of stream, not a Close of the socket
-  });
+// Runs `copy` into dst while `feed` writes `want` into the source (and ends
+// it) and another thread reads dst's peer to its end; then ends dst's
+// stream. The copy must return no error and the full count, and the bytes
+// must arrive intact.
+void ExpectCopied(const std::vector<std::byte>& want, const std::function<void()>& feed, net::Conn& dst,
+                  net::Conn& dst_peer, const std::function<io::CopyResult()>& copy) {
+  std::thread feeder(feed);
   std::vector<std::byte> got;
-  std::thread reader([&] { got = ReadAll(*b.c2); });
-  auto* dst = dynamic_cast<io::ReaderFrom*>(b.c1.get());
-  ASSERT_NE(dst, nullptr);
-  const io::CopyResult r = dst->ReadFrom(*a.c2);
-  CloseWriteOrClose(*b.c1);
+  std::thread reader([&] { got = ReadAll(dst_peer); });
+  const io::CopyResult r = copy();
+  CloseWriteOrClose(dst);
   feeder.join();
   reader.join();
   EXPECT_FALSE(r.err) << r.err;
   EXPECT_EQ(r.n, static_cast<std::int64_t>(want.size()));
   EXPECT_TRUE(got == want);
+}
+
+TEST_F(TcpConnTest, ReadFromSplicesAnotherTcpConnToItsEnd) {
+  Pair a = Connect(*ln_);
+  Pair b = Connect(*ln_);
+  const auto want = RandomBytes(std::size_t{8} << 20);
+  auto* dst = dynamic_cast<io::ReaderFrom*>(b.c1.get());
+  ASSERT_NE(dst, nullptr);
+  ExpectCopied(
+      want,
+      [&] {
+        EXPECT_FALSE(a.c1->Write(want).err);
+        CloseWriteOrClose(*a.c1);  // an end of stream, not a Close of the socket
+      },
+      *b.c1, *b.c2, [&] { return dst->ReadFrom(*a.c2); });
 }
 
 TEST_F(TcpConnTest, ASplicePipeIsMadeOnTheFirstDataAndClosedWithTheCopy) {
@@ -234,23 +247,23 @@ TEST_F(TcpConnTest, AReadDeadlineMovedIntoThePastWakesAPendingSplice) {
 
 TEST_F(TcpConnTest, ReadFromOtherReadersCopiesThroughMemory) {
   Pair b = Connect(*ln_);
-  auto [p1, p2] = net::Pipe();
+  const auto pipe = net::Pipe();
+  net::Conn& in = *pipe.first;
+  net::Conn& out = *pipe.second;
   const auto want = RandomBytes(std::size_t{1} << 20);
-  std::thread feeder([&, &w = *p1] {
-    EXPECT_FALSE(w.Write(want).err);
-    (void)w.Close();
-  });
-  std::vector<std::byte> got;
-  std::thread reader([&] { got = ReadAll(*b.c2); });
   const FdCount before = CountFds();
-  const io::CopyResult r = io::Copy(*b.c1, *p2);
-  EXPECT_EQ((CountFds() - before).pipes, 0);  // no splice pipe was made
-  CloseWriteOrClose(*b.c1);
-  feeder.join();
-  reader.join();
-  EXPECT_FALSE(r.err) << r.err;
-  EXPECT_EQ(r.n, static_cast<std::int64_t>(want.size()));
-  EXPECT_TRUE(got == want);
+  ExpectCopied(
+      want,
+      [&] {
+        EXPECT_FALSE(in.Write(want).err);
+        (void)in.Close();
+      },
+      *b.c1, *b.c2,
+      [&] {
+        io::CopyResult r = io::Copy(*b.c1, out);
+        EXPECT_EQ((CountFds() - before).pipes, 0);  // no splice pipe was made
+        return r;
+      });
 }
 
 TEST_F(TcpConnTest, TheRelayPassesHalfClosesOnThroughSplice) {

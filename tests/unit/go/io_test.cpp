@@ -92,6 +92,14 @@ TEST(IoTest, SentinelsKeepGoTexts) {
   EXPECT_TRUE(errors::Is(errors::Wrap(io::ErrShortWrite, "relay"), io::ErrShortWrite));
 }
 
+// A plain source and destination, and what the destination was given.
+class CopyTest : public ::testing::Test {
+ protected:
+  io::MockReader src;
+  io::MockWriter dst;
+  std::string got;
+};
+
 TEST(IoTest, CopyPrefersTheSourcesWriterTo) {
   ReaderWriterTo src;
   WriterReaderFrom dst;
@@ -116,10 +124,7 @@ TEST(IoTest, CopyUsesTheDestinationsReaderFromOtherwise) {
   EXPECT_FALSE(r.err);
 }
 
-TEST(IoTest, CopyReadsUntilEofAndReturnsNoError) {
-  io::MockReader src;
-  io::MockWriter dst;
-  std::string got;
+TEST_F(CopyTest, CopyReadsUntilEofAndReturnsNoError) {
   {
     InSequence seq;
     EXPECT_CALL(src, Read(SizeIs(io::kCopyBufferSize))).WillOnce(Gives("hello "));
@@ -133,10 +138,7 @@ TEST(IoTest, CopyReadsUntilEofAndReturnsNoError) {
   EXPECT_EQ(got, "hello world");
 }
 
-TEST(IoTest, DataThatComesWithEofIsWritten) {
-  io::MockReader src;
-  io::MockWriter dst;
-  std::string got;
+TEST_F(CopyTest, DataThatComesWithEofIsWritten) {
   EXPECT_CALL(src, Read(_)).WillOnce(Gives("last", io::ErrEOF));
   EXPECT_CALL(dst, Write(_)).WillOnce(Keeps(got));
   const io::CopyResult r = io::Copy(dst, src);
@@ -145,10 +147,7 @@ TEST(IoTest, DataThatComesWithEofIsWritten) {
   EXPECT_EQ(got, "last");
 }
 
-TEST(IoTest, DataThatComesWithAnErrorIsWrittenThenTheErrorReturned) {
-  io::MockReader src;
-  io::MockWriter dst;
-  std::string got;
+TEST_F(CopyTest, DataThatComesWithAnErrorIsWrittenThenTheErrorReturned) {
   EXPECT_CALL(src, Read(_)).WillOnce(Gives("abc")).WillOnce(Gives("de", net::ErrDeadlineExceeded));
   EXPECT_CALL(dst, Write(_)).Times(2).WillRepeatedly(Keeps(got));
   const io::CopyResult r = io::Copy(dst, src);
@@ -158,9 +157,7 @@ TEST(IoTest, DataThatComesWithAnErrorIsWrittenThenTheErrorReturned) {
   EXPECT_EQ(got, "abcde");
 }
 
-TEST(IoTest, AReadErrorWithoutDataEndsTheCopy) {
-  io::MockReader src;
-  io::MockWriter dst;
+TEST_F(CopyTest, AReadErrorWithoutDataEndsTheCopy) {
   EXPECT_CALL(src, Read(_)).WillOnce(Return(io::IOResult{0, net::ErrClosed}));
   EXPECT_CALL(dst, Write(_)).Times(0);
   const io::CopyResult r = io::Copy(dst, src);
@@ -168,19 +165,15 @@ TEST(IoTest, AReadErrorWithoutDataEndsTheCopy) {
   EXPECT_EQ(r.n, 0);
 }
 
-TEST(IoTest, OnlyEofItselfEndsACopyCleanly) {
+TEST_F(CopyTest, OnlyEofItselfEndsACopyCleanly) {
   // Go compares with ==: a wrapped EOF is an error like any other.
-  io::MockReader src;
-  io::MockWriter dst;
   const Error wrapped = errors::Wrap(io::ErrEOF, "tls");
   EXPECT_CALL(src, Read(_)).WillOnce(Return(io::IOResult{0, wrapped}));
   const io::CopyResult r = io::Copy(dst, src);
   EXPECT_EQ(r.err, wrapped);
 }
 
-TEST(IoTest, AWriteErrorEndsTheCopyAndCountsWhatWent) {
-  io::MockReader src;
-  io::MockWriter dst;
+TEST_F(CopyTest, AWriteErrorEndsTheCopyAndCountsWhatWent) {
   EXPECT_CALL(src, Read(_)).WillOnce(Gives("abcdef"));
   EXPECT_CALL(dst, Write(SizeIs(6))).WillOnce(Return(io::IOResult{2, net::ErrClosed}));
   const io::CopyResult r = io::Copy(dst, src);
@@ -188,9 +181,7 @@ TEST(IoTest, AWriteErrorEndsTheCopyAndCountsWhatWent) {
   EXPECT_EQ(r.n, 2);
 }
 
-TEST(IoTest, AShortWriteWithoutAnErrorIsErrShortWrite) {
-  io::MockReader src;
-  io::MockWriter dst;
+TEST_F(CopyTest, AShortWriteWithoutAnErrorIsErrShortWrite) {
   EXPECT_CALL(src, Read(_)).WillOnce(Gives("abcdef"));
   EXPECT_CALL(dst, Write(_)).WillOnce(Return(io::IOResult{5, {}}));
   const io::CopyResult r = io::Copy(dst, src);
@@ -199,9 +190,7 @@ TEST(IoTest, AShortWriteWithoutAnErrorIsErrShortWrite) {
   EXPECT_EQ(r.n, 5);
 }
 
-TEST(IoTest, AShortWriteWinsOverTheReadErrorOfTheSameRound) {
-  io::MockReader src;
-  io::MockWriter dst;
+TEST_F(CopyTest, AShortWriteWinsOverTheReadErrorOfTheSameRound) {
   EXPECT_CALL(src, Read(_)).WillOnce(Gives("abc", io::ErrEOF));
   EXPECT_CALL(dst, Write(_)).WillOnce(Return(io::IOResult{1, {}}));
   const io::CopyResult r = io::Copy(dst, src);
@@ -209,9 +198,7 @@ TEST(IoTest, AShortWriteWinsOverTheReadErrorOfTheSameRound) {
   EXPECT_EQ(r.n, 1);
 }
 
-TEST(IoTest, AWriteReportingMoreThanGivenIsInvalid) {
-  io::MockReader src;
-  io::MockWriter dst;
+TEST_F(CopyTest, AWriteReportingMoreThanGivenIsInvalid) {
   EXPECT_CALL(src, Read(_)).WillOnce(Gives("ab")).WillOnce(Gives("cd"));
   EXPECT_CALL(dst, Write(_)).WillOnce(Return(io::IOResult{2, {}})).WillOnce(Return(io::IOResult{3, {}}));
   const io::CopyResult r = io::Copy(dst, src);
@@ -219,9 +206,7 @@ TEST(IoTest, AWriteReportingMoreThanGivenIsInvalid) {
   EXPECT_EQ(r.n, 2);  // the invalid write counts as none
 }
 
-TEST(IoTest, AnInvalidWriteKeepsItsOwnError) {
-  io::MockReader src;
-  io::MockWriter dst;
+TEST_F(CopyTest, AnInvalidWriteKeepsItsOwnError) {
   EXPECT_CALL(src, Read(_)).WillOnce(Gives("ab"));
   EXPECT_CALL(dst, Write(_)).WillOnce(Return(io::IOResult{9, net::ErrClosed}));
   const io::CopyResult r = io::Copy(dst, src);
@@ -229,9 +214,7 @@ TEST(IoTest, AnInvalidWriteKeepsItsOwnError) {
   EXPECT_EQ(r.n, 0);
 }
 
-TEST(IoTest, AReadReportingMoreThanItsBufferIsInvalid) {
-  io::MockReader src;
-  io::MockWriter dst;
+TEST_F(CopyTest, AReadReportingMoreThanItsBufferIsInvalid) {
   std::byte buf[4];  // NOLINT(cppcoreguidelines-avoid-c-arrays)
   EXPECT_CALL(src, Read(SizeIs(4))).WillOnce(Return(io::IOResult{5, {}}));
   EXPECT_CALL(dst, Write(_)).Times(0);
@@ -240,11 +223,8 @@ TEST(IoTest, AReadReportingMoreThanItsBufferIsInvalid) {
   EXPECT_EQ(r.n, 0);
 }
 
-TEST(IoTest, CopyBufferReadsIntoTheCallersBuffer) {
-  io::MockReader src;
-  io::MockWriter dst;
+TEST_F(CopyTest, CopyBufferReadsIntoTheCallersBuffer) {
   std::vector<std::byte> buf(3);
-  std::string got;
   int round = 0;
   EXPECT_CALL(src, Read(_))
       .Times(3)
@@ -261,10 +241,8 @@ TEST(IoTest, CopyBufferReadsIntoTheCallersBuffer) {
   EXPECT_EQ(got, "xxx");
 }
 
-TEST(IoTest, CopyBorrowsItsBufferFromThePool) {
+TEST_F(CopyTest, CopyBorrowsItsBufferFromThePool) {
   core::common::bufpool::Trim();
-  io::MockReader src;
-  io::MockWriter dst;
   const std::byte* used = nullptr;
   EXPECT_CALL(src, Read(SizeIs(io::kCopyBufferSize))).WillOnce(Invoke([&used](std::span<std::byte> b) {
     used = b.data();
