@@ -440,28 +440,13 @@ inline void LingerClose(gc::net::Conn& c, gc::Duration linger = 500ms) {
 
 namespace detail {
 
-// Copies src to dst until src ends. On src's EOF, ends dst's sending side and
-// returns empty; on any other failure closes both (so that the opposite
-// direction stops too) and returns the error.
+// Copies src to dst with io::Copy (which splices when both are sockets that
+// can, and otherwise reads and writes through a pooled buffer) until src
+// ends. On src's EOF, ends dst's sending side and returns empty; on any other
+// failure closes both (so that the opposite direction stops too) and returns
+// the error.
 inline gc::Error CopyHalf(gc::net::Conn& src, gc::net::Conn& dst) {
-  constexpr int kBufSize = 32 * 1024;
-  gc::Bytes buf = gc::common::bufpool::Get(kBufSize);
-  gc::Error result;
-  for (;;) {
-    const auto r = src.Read(buf.mutable_view());
-    if (r.n > 0) {
-      const auto w = dst.Write(std::span<const std::byte>(buf.data(), r.n));
-      if (w.err) {
-        result = w.err;
-        break;
-      }
-    }
-    if (r.err) {
-      if (!gc::errors::Is(r.err, gc::io::ErrEOF)) result = r.err;
-      break;
-    }
-  }
-  gc::common::bufpool::Put(std::move(buf));
+  gc::Error result = gc::io::Copy(dst, src).err;
   if (result) {
     (void)src.Close();
     (void)dst.Close();

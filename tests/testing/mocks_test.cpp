@@ -38,7 +38,8 @@ static_assert(
                  core::connector::MockConnector, core::connector::MockHandshaker, core::connector::MockBinder,
                  core::dialer::MockDialer, core::dialer::MockHandshaker, core::dialer::MockMultiplexer,
                  core::handler::MockHandler, core::handler::MockForwarder, core::hop::MockHop, core::hop::MockNodeList,
-                 core::hosts::MockHostMapper, core::ingress::MockIngress, core::limiter::conn::MockLimiter,
+                 core::hosts::MockHostMapper, core::ingress::MockIngress, core::io::MockReader, core::io::MockWriter,
+                 core::io::MockReaderFrom, core::io::MockWriterTo, core::limiter::conn::MockLimiter,
                  core::limiter::conn::MockConnLimiter, core::limiter::rate::MockLimiter,
                  core::limiter::rate::MockRateLimiter, core::limiter::traffic::MockLimiter,
                  core::limiter::traffic::MockTrafficLimiter, core::listener::MockListener, core::logger::MockLogger,
@@ -280,6 +281,39 @@ TEST(MocksTest, Ingress) {
   core::ingress::Ingress& i = m;
   EXPECT_TRUE(i.SetRule(kCtx, rule));
   EXPECT_EQ(i.GetRule(kCtx, "app.example.com"), rule);
+}
+
+TEST(MocksTest, IoReaderAndWriter) {
+  StrictMock<core::io::MockReader> r;
+  EXPECT_CALL(r, Read(::testing::SizeIs(4))).WillOnce(Invoke([](std::span<std::byte> b) {
+    b[0] = std::byte{'x'};
+    return core::io::IOResult{1, core::io::ErrEOF};
+  }));
+  StrictMock<core::io::MockWriter> w;
+  EXPECT_CALL(w, Write(::testing::SizeIs(3))).WillOnce(Return(core::io::IOResult{3, {}}));
+  core::io::Reader& ri = r;
+  std::byte buf[4] = {};
+  const auto got = ri.Read(buf);
+  EXPECT_EQ(got.n, 1U);
+  EXPECT_EQ(got.err, core::io::ErrEOF);
+  EXPECT_EQ(buf[0], std::byte{'x'});
+  core::io::Writer& wi = w;
+  EXPECT_EQ(wi.Write(core::AsBytes("abc")).n, 3U);
+}
+
+TEST(MocksTest, IoReaderFromAndWriterTo) {
+  StrictMock<core::io::MockReader> r;
+  StrictMock<core::io::MockWriter> w;
+  StrictMock<core::io::MockReaderFrom> rf;
+  EXPECT_CALL(rf, ReadFrom(::testing::Ref(r))).WillOnce(Return(core::io::CopyResult{7, {}}));
+  StrictMock<core::io::MockWriterTo> wt;
+  EXPECT_CALL(wt, WriteTo(::testing::Ref(w))).WillOnce(Return(core::io::CopyResult{5, core::net::ErrClosed}));
+  core::io::ReaderFrom& rfi = rf;
+  EXPECT_EQ(rfi.ReadFrom(r).n, 7);
+  core::io::WriterTo& wti = wt;
+  const auto out = wti.WriteTo(w);
+  EXPECT_EQ(out.n, 5);
+  EXPECT_EQ(out.err, core::net::ErrClosed);
 }
 
 TEST(MocksTest, ConnLimiters) {

@@ -82,13 +82,19 @@ class Addr {
 ///  * For datagram networks ("udp", ...) each Write sends one datagram and
 ///    each Read returns at most one; a buffer shorter than the datagram gets
 ///    its start and the rest is dropped, as with a UDP socket.
-class Conn {
+///
+/// A Conn is an io::Reader and an io::Writer (virtual bases, so a class that
+/// also derives from either elsewhere has one of each), and io::Copy works
+/// on it. An implementation that can move a stream faster than a read/write
+/// loop (splice(2) between two sockets, say) also derives from
+/// io::ReaderFrom or io::WriterTo, which io::Copy finds and calls.
+class Conn : public virtual io::Reader, public virtual io::Writer {
   GOST_CORE_INTERFACE(Conn);
 
   /// Reads into b.
-  virtual io::IOResult Read(std::span<std::byte> b) = 0;
+  io::IOResult Read(std::span<std::byte> b) override = 0;
   /// Writes b.
-  virtual io::IOResult Write(std::span<const std::byte> b) = 0;
+  io::IOResult Write(std::span<const std::byte> b) override = 0;
   /// Closes the connection; later calls fail. Closing twice returns an error.
   virtual Error Close() = 0;
   /// The local endpoint.

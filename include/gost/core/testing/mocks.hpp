@@ -28,6 +28,7 @@
 #include "gost/core/testing/mocks/hop.hpp"
 #include "gost/core/testing/mocks/hosts.hpp"
 #include "gost/core/testing/mocks/ingress.hpp"
+#include "gost/core/testing/mocks/io.hpp"
 #include "gost/core/testing/mocks/limiter/conn.hpp"
 #include "gost/core/testing/mocks/limiter/rate.hpp"
 #include "gost/core/testing/mocks/limiter/traffic.hpp"

@@ -1,10 +1,15 @@
 // gost-core testing kit: the net::Conn conformance suite.
 //
-// Eleven cases that any net::Conn is expected to pass, after the TestConn
-// suite of golang.org/x/net/nettest: basic I/O of 1 MiB, ping-pong, racy
-// reads and writes, read and write deadlines, deadlines in the past, set
-// while calls are pending and in the future, Close unblocking pending calls,
-// and every method called concurrently. Each case runs under a watchdog, so
+// Twelve cases that any net::Conn is expected to pass. The first eleven are
+// those of the TestConn suite of golang.org/x/net/nettest: basic I/O of
+// 1 MiB, ping-pong, racy reads and writes, read and write deadlines,
+// deadlines in the past, set while calls are pending and in the future,
+// Close unblocking pending calls, and every method called concurrently. The
+// twelfth, Copy, moves 4 MiB with io::Copy from memory into one pair, from
+// that pair into a second one and from there back into memory, so that a
+// Conn that implements io::ReaderFrom or io::WriterTo (splice(2), say) is
+// exercised through them, with its own kind and with plain Readers and
+// Writers on the other side. Each case runs under a watchdog, so
 // a Conn that blocks forever fails the case instead of hanging the program
 // (see gost/core/testing/detail/watchdog.hpp for what happens when even
 // closing does not unblock it).
@@ -72,7 +77,8 @@ struct ConnFactory {
   /// Shown in test output; ConnConformanceTest::ParamName makes the test
   /// names from it (characters other than letters and digits become '_').
   std::string name;
-  /// A new connected pair for each case, or why none could be made.
+  /// A new connected pair for each case (two pairs, alive at the same time,
+  /// for the Copy case), or why none could be made.
   std::function<Result<ConnPair>()> make;
   /// How long a case may run before the watchdog stops it (and how long it
   /// then waits for the stopped threads before ending the process).
@@ -145,6 +151,33 @@ inline void Discard(Conn& c) {
   }
 }
 
+// A Reader over bytes in memory; its last Read returns data and io::ErrEOF
+// together, which io::Copy must write before it stops.
+class MemoryReader final : public io::Reader {
+ public:
+  explicit MemoryReader(std::span<const std::byte> data) : data_(data) {}
+  io::IOResult Read(std::span<std::byte> b) override {
+    const std::size_t n = std::min(b.size(), data_.size() - off_);
+    std::copy_n(data_.data() + off_, n, b.data());
+    off_ += n;
+    return {n, off_ == data_.size() ? io::ErrEOF : Error()};
+  }
+
+ private:
+  std::span<const std::byte> data_;
+  std::size_t off_ = 0;
+};
+
+// A Writer that keeps everything it is given.
+class MemoryWriter final : public io::Writer {
+ public:
+  io::IOResult Write(std::span<const std::byte> b) override {
+    data.insert(data.end(), b.begin(), b.end());
+    return {b.size(), {}};
+  }
+  std::vector<std::byte> data;
+};
+
 // FNV-1a, to compare the 1 MiB of BasicIO cheaply and print something short.
 inline std::uint64_t Checksum(std::span<const std::byte> b) {
   std::uint64_t h = 14695981039346656037ULL;
@@ -175,28 +208,43 @@ class ConnConformanceTest : public ::testing::TestWithParam<ConnFactory> {
 
  protected:
   using Case = std::function<void(Conn& c1, Conn& c2)>;
+  using TwoPairCase = std::function<void(Conn& a1, Conn& a2, Conn& b1, Conn& b2)>;
 
   // Makes a pair and runs `body` on it under the watchdog.
-  void RunCase(Case body) {
+  void RunCase(const Case& body) {
+    RunPairs(1, [&body](const std::vector<ConnPair>& p) { body(*p[0].c1, *p[0].c2); });
+  }
+
+  // Makes two pairs, a and b, and runs `body` on them under the watchdog.
+  void RunCase(const TwoPairCase& body) {
+    RunPairs(2, [&body](const std::vector<ConnPair>& p) { body(*p[0].c1, *p[0].c2, *p[1].c1, *p[1].c2); });
+  }
+
+  // Makes `count` pairs and runs `body` on them under the watchdog, which
+  // stops every pair.
+  void RunPairs(std::size_t count, const std::function<void(const std::vector<ConnPair>&)>& body) {
     const ConnFactory& factory = GetParam();
     ASSERT_TRUE(factory.make) << "ConnFactory \"" << factory.name << "\" has no make function";
-    Result<ConnPair> made = factory.make();
-    ASSERT_TRUE(made.has_value()) << "unable to make a connection pair: " << made.error();
-    ConnPair pair = std::move(*made);
-    ASSERT_NE(pair.c1, nullptr) << "the factory returned a null c1";
-    ASSERT_NE(pair.c2, nullptr) << "the factory returned a null c2";
-    Conn& c1 = *pair.c1;
-    Conn& c2 = *pair.c2;
-    core::detail::testkit::Session session(core::detail::testkit::CurrentTestName(), factory.watchdog, [&pair] {
-      if (pair.stop) {
-        pair.stop();
-      } else {
-        (void)pair.c1->Close();
-        (void)pair.c2->Close();
+    std::vector<ConnPair> pairs;
+    for (std::size_t i = 0; i < count; ++i) {
+      Result<ConnPair> made = factory.make();
+      ASSERT_TRUE(made.has_value()) << "unable to make a connection pair: " << made.error();
+      pairs.push_back(std::move(*made));
+      ASSERT_NE(pairs.back().c1, nullptr) << "the factory returned a null c1";
+      ASSERT_NE(pairs.back().c2, nullptr) << "the factory returned a null c2";
+    }
+    core::detail::testkit::Session session(core::detail::testkit::CurrentTestName(), factory.watchdog, [&pairs] {
+      for (ConnPair& pair : pairs) {
+        if (pair.stop) {
+          pair.stop();
+        } else {
+          (void)pair.c1->Close();
+          (void)pair.c2->Close();
+        }
       }
     });
     session_ = &session;
-    session.Run([&] { body(c1, c2); });
+    session.Run([&] { body(pairs); });
     session_ = nullptr;
   }
 
@@ -464,6 +512,48 @@ class ConnConformanceTest : public ::testing::TestWithParam<ConnFactory> {
     writer->Wait();
   }
 
+  // Memory -> a1 ~> a2 -> b1 ~> b2 -> memory, each arrow one io::Copy on
+  // its own thread; closing a1 and then b1 ends the copies downstream.
+  void DoCopy(Conn& a1, Conn& a2, Conn& b1, Conn& b2) {
+    constexpr std::size_t kSize = std::size_t{4} << 20;
+    std::vector<std::byte> want(kSize);
+    std::mt19937_64 rng(1);
+    for (auto& x : want) x = static_cast<std::byte>(rng() & 0xffU);
+    const auto want_n = static_cast<std::int64_t>(kSize);
+
+    auto source = Go([&] {
+      conformance_detail::MemoryReader from(conformance_detail::CSpan(want));
+      const io::CopyResult r = io::Copy(a1, from);
+      EXPECT_FALSE(r.err) << "io::Copy(a1, memory) failed: " << r.err;
+      EXPECT_EQ(r.n, want_n) << "io::Copy(a1, memory) wrote the wrong number of bytes";
+      const Error err = a1.Close();
+      EXPECT_FALSE(err) << "a1.Close failed: " << err;
+    });
+    auto relay = Go([&] {
+      const io::CopyResult r = io::Copy(b1, a2);
+      EXPECT_FALSE(r.err) << "io::Copy(b1, a2) failed: " << r.err;
+      EXPECT_EQ(r.n, want_n) << "io::Copy(b1, a2) wrote the wrong number of bytes";
+      const Error err = b1.Close();
+      EXPECT_FALSE(err) << "b1.Close failed: " << err;
+    });
+
+    conformance_detail::MemoryWriter to;
+    to.data.reserve(kSize);
+    const io::CopyResult r = io::Copy(to, b2);
+    EXPECT_FALSE(r.err) << "io::Copy(memory, b2) failed: " << r.err;
+    EXPECT_EQ(r.n, static_cast<std::int64_t>(to.data.size())) << "io::Copy(memory, b2) miscounted";
+    // Closing ends the upstream copies if this one gave up early.
+    (void)b2.Close();
+    (void)a2.Close();
+    source->Wait();
+    relay->Wait();
+
+    EXPECT_EQ(to.data.size(), kSize) << "copied data has the wrong size";
+    EXPECT_EQ(conformance_detail::Checksum(conformance_detail::CSpan(to.data)),
+              conformance_detail::Checksum(conformance_detail::CSpan(want)))
+        << "copied data differs";
+  }
+
   void DoConcurrentMethods(Conn& c1, Conn& c2) {
     Go([&c2] { (void)conformance_detail::Copy(c2, c2); });
     // The results may be nonsense; what matters is that nothing races or
@@ -534,6 +624,9 @@ TEST_P(ConnConformanceTest, CloseTimeout) {
 }
 TEST_P(ConnConformanceTest, ConcurrentMethods) {
   RunCase([this](Conn& a, Conn& b) { DoConcurrentMethods(a, b); });
+}
+TEST_P(ConnConformanceTest, Copy) {
+  RunCase([this](Conn& a1, Conn& a2, Conn& b1, Conn& b2) { DoCopy(a1, a2, b1, b2); });
 }
 
 }  // namespace gost::core::net
