@@ -22,12 +22,16 @@
 #include <gost/core/go/result.hpp>
 #include <gost/core/testing/pipe.hpp>
 
+#include "reference/net.hpp"
+
 namespace example {
 
 namespace gc = gost::core;
 
-/// A set of in-memory listeners, found by address. Thread-safe.
-class Network : public std::enable_shared_from_this<Network> {
+/// A set of in-memory listeners, found by address: the network the
+/// reference pieces (gost::x) dial and listen on in the examples.
+/// Thread-safe.
+class Network final : public gost::x::Network, public std::enable_shared_from_this<Network> {
  public:
   /// Starts listening on `addr`. Fails when the address is taken. Closing
   /// (or destroying) the returned listener frees the address.
@@ -63,10 +67,14 @@ class Network : public std::enable_shared_from_this<Network> {
     refuse_[addr] = n;
   }
 
-  /// This network as a common::net::Dialer, the "system dialer" that the
-  /// examples' transports hand to their dialers and connectors. The dialer
-  /// keeps the network alive.
-  gc::common::net::DialerPtr Dialer() { return std::make_shared<NetDialer>(shared_from_this()); }
+  /// As gost::x::Network: `network` is ignored (every address is "tcp").
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view /*network*/,
+                                          std::string_view addr) override {
+    return Dial(ctx, std::string(addr));
+  }
+  gc::Result<gc::net::ListenerUniquePtr> Listen(std::string_view /*network*/, std::string_view addr) override {
+    return Listen(std::string(addr));
+  }
 
  private:
   // The listener handed out by Listen: frees the address when closed.
@@ -89,18 +97,6 @@ class Network : public std::enable_shared_from_this<Network> {
     std::weak_ptr<Network> net_;
     std::string addr_;
     std::shared_ptr<gc::net::PipeListener> ln_;
-  };
-
-  class NetDialer final : public gc::common::net::Dialer {
-   public:
-    explicit NetDialer(std::shared_ptr<Network> net) : net_(std::move(net)) {}
-    gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view /*network*/,
-                                      std::string_view addr) override {
-      return net_->Dial(ctx, std::string(addr));
-    }
-
-   private:
-    std::shared_ptr<Network> net_;
   };
 
   void Forget(const std::string& addr, const gc::net::PipeListener* ln) {

@@ -37,7 +37,7 @@
 #include <gost/core/listener/listener.hpp>
 
 #include "io.hpp"
-#include "log.hpp"
+#include "reference/logger.hpp"
 #include "memnet.hpp"
 
 namespace example {
@@ -173,7 +173,7 @@ class ProxyHandler final : public gc::handler::Handler {
   ProxyHandler(std::shared_ptr<Network> net, gc::Variadic<gc::handler::Option> opts)
       : net_(std::move(net)),
         options_(gc::MakeOptions<gc::handler::Options>(opts)),
-        log_(Kind(options_.Logger, options_.Service)) {}
+        log_(gost::x::Kind(options_.Logger, options_.Service)) {}
 
   gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
 
@@ -255,7 +255,7 @@ inline gc::handler::HandlerPtr NewProxyHandler(std::shared_ptr<Network> net, gc:
 /// "<name> got: <line>", logging the line first.
 class EchoHandler final : public gc::handler::Handler {
  public:
-  EchoHandler(std::string name, gc::logger::LoggerPtr log) : name_(std::move(name)), log_(Kind(log, name_)) {}
+  EchoHandler(std::string name, gc::logger::LoggerPtr log) : name_(std::move(name)), log_(gost::x::Kind(log, name_)) {}
 
   gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
 

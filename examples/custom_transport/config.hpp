@@ -1,7 +1,7 @@
 // custom_transport: from configuration text to a chain.
 //
 // The configuration is one node per line, as "key=value" words; '#' starts a
-// comment. Each line becomes one metadata::Metadata (example::MapMetadata,
+// comment. Each line becomes one metadata::Metadata (x::MapMetadata,
 // keys case-insensitive, values kept as strings). Building a node then only
 // reads metadata:
 //   hop, name, addr      where the node goes and where it is
@@ -32,15 +32,16 @@
 #include <gost/core/logger/logger.hpp>
 #include <gost/core/registry/registry.hpp>
 
-#include "common/chain.hpp"
-#include "common/hop.hpp"
-#include "common/metadata.hpp"
-#include "common/selector.hpp"
-#include "common/transport.hpp"
+#include "reference/chain.hpp"
+#include "reference/hop.hpp"
+#include "reference/metadata.hpp"
+#include "reference/selector.hpp"
+#include "reference/transport.hpp"
 
 namespace xor_transport {
 
 namespace gc = gost::core;
+namespace x = gost::x;
 
 /// What a dialer registry holds: a function that builds a dialer from its
 /// build-time options (go-gost/x: `type NewDialer func(opts ...dialer.Option) dialer.Dialer`).
@@ -63,7 +64,7 @@ inline gc::Result<std::vector<gc::metadata::MetadataPtr>> ParseConfig(std::strin
     line = line.substr(0, line.find('#'));
     std::istringstream words(line);
     std::string word;
-    auto md = example::NewMetadata();
+    auto md = x::NewMetadata();
     bool any = false;
     while (words >> word) {
       const auto eq = word.find('=');
@@ -78,13 +79,13 @@ inline gc::Result<std::vector<gc::metadata::MetadataPtr>> ParseConfig(std::strin
 
 /// Builds the node that `md` describes: looks its dialer and connector up by
 /// name, builds them, lets them read `md` (Init), and joins them in a
-/// Transport whose raw connections come from `netd`.
+/// Transport whose raw connections come from the network `netd`.
 inline gc::Result<gc::chain::NodePtr> BuildNode(const Registries& reg, const gc::metadata::MetadataPtr& md,
-                                                const gc::common::net::DialerPtr& netd) {
-  const std::string name = example::GetString(md, "name");
-  const std::string addr = example::GetString(md, "addr");
-  const std::string dialer_name = example::GetString(md, "dialer");
-  const std::string connector_name = example::GetString(md, "connector");
+                                                const x::NetworkPtr& netd) {
+  const std::string name = x::GetString(md, "name");
+  const std::string addr = x::GetString(md, "addr");
+  const std::string dialer_name = x::GetString(md, "dialer");
+  const std::string connector_name = x::GetString(md, "connector");
 
   const NewDialer new_dialer = reg.dialers->Get(dialer_name);
   if (!new_dialer) return gc::errors::New("node " + name + ": no dialer named \"" + dialer_name + "\"");
@@ -96,35 +97,35 @@ inline gc::Result<gc::chain::NodePtr> BuildNode(const Registries& reg, const gc:
   gc::connector::ConnectorPtr c = new_connector({});
   if (gc::Error err = c->Init(md)) return gc::errors::Wrap(err, "node " + name);
 
-  auto transport = example::NewTransport(d, c, netd, gc::chain::AddrTransportOption(addr));
+  auto transport = x::NewTransport(d, c, netd, gc::chain::AddrTransportOption(addr));
   return gc::chain::NewNode(name, addr, {gc::chain::TransportNodeOption(transport), gc::chain::MetadataNodeOption(md)});
 }
 
 /// A chain with one hop per distinct "hop" value, in the order the config
 /// first names them, each picking its nodes by round robin.
-inline gc::Result<std::shared_ptr<example::Chain>> BuildChain(const Registries& reg,
+inline gc::Result<std::shared_ptr<x::Chain>> BuildChain(const Registries& reg,
                                                               const std::vector<gc::metadata::MetadataPtr>& config,
-                                                              const gc::common::net::DialerPtr& netd,
+                                                              const x::NetworkPtr& netd,
                                                               gc::chain::RoutePtr direct,
                                                               const gc::logger::LoggerPtr& log) {
-  std::vector<example::HopOptions> hops;
+  std::vector<x::HopOptions> hops;
   for (const auto& md : config) {
     auto node = BuildNode(reg, md, netd);
     if (!node) return node.error();
-    const std::string hop = "hop " + example::GetString(md, "hop");
+    const std::string hop = "hop " + x::GetString(md, "hop");
     auto it = std::find_if(hops.begin(), hops.end(), [&](const auto& h) { return h.Name == hop; });
     if (it == hops.end()) {
-      example::HopOptions h;
+      x::HopOptions h;
       h.Name = hop;
-      h.Selector = example::NewRoundRobinSelector<gc::chain::NodePtr>(example::Kind(log, hop));
+      h.Selector = x::NewRoundRobinSelector<gc::chain::NodePtr>(x::Kind(log, hop));
       h.Logger = log;
       hops.push_back(std::move(h));
       it = std::prev(hops.end());
     }
     it->Nodes.push_back(*node);
   }
-  auto chain = std::make_shared<example::Chain>("chain", std::move(direct), log);
-  for (auto& h : hops) chain->AddHop(example::NewHop(std::move(h)));
+  auto chain = std::make_shared<x::Chain>("chain", std::move(direct), log);
+  for (auto& h : hops) chain->AddHop(x::NewHop(std::move(h)));
   return chain;
 }
 

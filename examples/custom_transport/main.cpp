@@ -30,14 +30,15 @@
 #include <gost/core/testing/pipe.hpp>
 
 #include "common/io.hpp"
-#include "common/log.hpp"
+#include "reference/logger.hpp"
 #include "common/memnet.hpp"
 #include "common/memproxy.hpp"
-#include "common/metadata.hpp"
-#include "common/registry.hpp"
-#include "common/route.hpp"
-#include "common/router.hpp"
+#include "reference/metadata.hpp"
+#include "reference/registry.hpp"
+#include "reference/route.hpp"
+#include "reference/router.hpp"
 #include "common/service.hpp"
+#include "common/stages.hpp"
 #include "config.hpp"
 #include "xor_server.hpp"
 #include "xor_transport.hpp"
@@ -45,7 +46,9 @@
 namespace {
 
 namespace gc = gost::core;
-using example::Say;
+namespace x = gost::x;
+using example::Verdict;
+using x::Say;
 using xor_transport::NewConnector;
 using xor_transport::NewDialer;
 
@@ -62,7 +65,7 @@ const std::string kDestination = "10.0.0.7:5432";
 
 // The registries of this program, filled with the two new components.
 xor_transport::Registries MakeRegistries() {
-  xor_transport::Registries reg{example::NewRegistry<NewDialer>(), example::NewRegistry<NewConnector>()};
+  xor_transport::Registries reg{x::NewRegistry<NewDialer>(), x::NewRegistry<NewConnector>()};
   (void)reg.dialers->Register("xor", [](gc::Variadic<gc::dialer::Option> opts) -> gc::dialer::DialerPtr {
     return std::make_shared<xor_transport::XorDialer>(opts);
   });
@@ -81,11 +84,6 @@ std::string Hex(const std::string& bytes) {
   }
   if (!out.empty()) out.pop_back();
   return out;
-}
-
-bool Verdict(const std::string& stage, bool ok) {
-  Say("stage " + stage + ": " + (ok ? "PASS" : "FAIL"));
-  return ok;
 }
 
 bool StageRegistry() {
@@ -111,7 +109,7 @@ bool StageRegistry() {
   const bool builds_xor = first && dynamic_cast<xor_transport::XorDialer*>(first({}).get()) != nullptr;
   Say(std::string("get dialer \"xor\": ") + (builds_xor ? "builds an XorDialer (the first registration)" : "wrong"));
 
-  return Verdict("registry", gc::errors::Is(dup, example::ErrDup) && !empty && all.size() == 1 && !quic && builds_xor);
+  return Verdict("registry", gc::errors::Is(dup, x::ErrDup) && !empty && all.size() == 1 && !quic && builds_xor);
 }
 
 bool StageConfig() {
@@ -122,43 +120,43 @@ bool StageConfig() {
     return Verdict("config", false);
   }
   for (const auto& md : *config) {
-    Say("node " + example::GetString(md, "name") + " in hop " + example::GetString(md, "hop") + ": dialer " +
-        example::GetString(md, "dialer") + ", connector " + example::GetString(md, "connector") +
-        ", GetInt(\"key\") = " + std::to_string(example::GetInt(md, "key")));
+    Say("node " + x::GetString(md, "name") + " in hop " + x::GetString(md, "hop") + ": dialer " +
+        x::GetString(md, "dialer") + ", connector " + x::GetString(md, "connector") +
+        ", GetInt(\"key\") = " + std::to_string(x::GetInt(md, "key")));
   }
 
   // The getters convert leniently, whatever type a value was stored as.
-  auto md = example::NewMetadata(
+  auto md = x::NewMetadata(
       {{"Port", std::string("8080")}, {"retries", std::int64_t{3}}, {"verbose", std::string("true")}, {"mux", 1}});
-  Say("metadata: GetInt(\"port\") = " + std::to_string(example::GetInt(md, "port")) +
+  Say("metadata: GetInt(\"port\") = " + std::to_string(x::GetInt(md, "port")) +
       " (stored as \"8080\", key \"Port\")");
-  Say("metadata: GetInt(\"RETRIES\") = " + std::to_string(example::GetInt(md, "RETRIES")) + " (stored as int64 3)");
-  Say("metadata: GetString(\"retries\") = \"" + example::GetString(md, "retries") + "\"");
-  Say(std::string("metadata: GetBool(\"verbose\") = ") + (example::GetBool(md, "verbose") ? "true" : "false") +
-      ", GetBool(\"mux\") = " + (example::GetBool(md, "mux") ? "true" : "false") + " (stored as int 1)");
-  Say("metadata: GetInt(\"missing\") = " + std::to_string(example::GetInt(md, "missing")));
-  const bool lenient = example::GetInt(md, "port") == 8080 && example::GetInt(md, "RETRIES") == 3 &&
-                       example::GetString(md, "retries") == "3" && example::GetBool(md, "verbose") &&
-                       example::GetBool(md, "mux") && example::GetInt(md, "missing") == 0;
+  Say("metadata: GetInt(\"RETRIES\") = " + std::to_string(x::GetInt(md, "RETRIES")) + " (stored as int64 3)");
+  Say("metadata: GetString(\"retries\") = \"" + x::GetString(md, "retries") + "\"");
+  Say(std::string("metadata: GetBool(\"verbose\") = ") + (x::GetBool(md, "verbose") ? "true" : "false") +
+      ", GetBool(\"mux\") = " + (x::GetBool(md, "mux") ? "true" : "false") + " (stored as int 1)");
+  Say("metadata: GetInt(\"missing\") = " + std::to_string(x::GetInt(md, "missing")));
+  const bool lenient = x::GetInt(md, "port") == 8080 && x::GetInt(md, "RETRIES") == 3 &&
+                       x::GetString(md, "retries") == "3" && x::GetBool(md, "verbose") &&
+                       x::GetBool(md, "mux") && x::GetInt(md, "missing") == 0;
 
   // Building checks the names and lets each component validate its settings.
   auto reg = MakeRegistries();
   auto net = example::NewNetwork();
-  auto direct = std::make_shared<example::DirectRoute>(net);
-  auto chain = xor_transport::BuildChain(reg, *config, net->Dialer(), direct, nullptr);
+  auto direct = std::make_shared<x::DirectRoute>(net);
+  auto chain = xor_transport::BuildChain(reg, *config, net, direct, nullptr);
   Say(std::string("build the chain: ") +
       (chain ? "ok, hops \"edge\" (x1 x2) and \"inner\" (y1)" : chain.error().Message()));
 
   auto bad_name = xor_transport::ParseConfig("hop=edge name=q1 addr=10.7.0.9:7000 dialer=quic connector=header key=1");
   auto bad_key = xor_transport::ParseConfig("hop=edge name=z1 addr=10.7.0.9:7000 dialer=xor connector=header key=300");
-  auto r1 = xor_transport::BuildChain(reg, *bad_name, net->Dialer(), direct, nullptr);
+  auto r1 = xor_transport::BuildChain(reg, *bad_name, net, direct, nullptr);
   Say("build a node with dialer=quic: " + (r1 ? std::string("built?") : r1.error().Message()));
-  auto r2 = xor_transport::BuildChain(reg, *bad_key, net->Dialer(), direct, nullptr);
+  auto r2 = xor_transport::BuildChain(reg, *bad_key, net, direct, nullptr);
   Say("build a node with key=300: " + (r2 ? std::string("built?") : r2.error().Message()));
   auto r3 = xor_transport::ParseConfig("hop=edge name");
   Say("parse \"hop=edge name\": " + (r3 ? std::string("parsed?") : r3.error().Message()));
 
-  return Verdict("config", config->size() == 3 && example::GetInt(config->front(), "key") == 90 && lenient && chain &&
+  return Verdict("config", config->size() == 3 && x::GetInt(config->front(), "key") == 90 && lenient && chain &&
                                !r1 && !r2 && !r3);
 }
 
@@ -186,10 +184,10 @@ bool StageXor() {
 
 bool StageDial() {
   Say("== stage dial: through the chain built from the config ==");
-  auto log = example::NewLogger("");
+  auto log = x::NewLogger("");
   auto reg = MakeRegistries();
   auto net = example::NewNetwork();
-  auto direct = std::make_shared<example::DirectRoute>(net);
+  auto direct = std::make_shared<x::DirectRoute>(net);
   auto config = xor_transport::ParseConfig(kConfig);
   if (!config) return Verdict("dial", false);
 
@@ -197,11 +195,11 @@ bool StageDial() {
   // the destination.
   example::Services services;
   for (const auto& md : *config) {
-    const std::string name = example::GetString(md, "name");
+    const std::string name = x::GetString(md, "name");
     auto ln =
-        std::make_shared<xor_transport::XorListener>(net, gc::listener::AddrOption(example::GetString(md, "addr")));
+        std::make_shared<xor_transport::XorListener>(net, gc::listener::AddrOption(x::GetString(md, "addr")));
     auto h = std::make_shared<xor_transport::HeaderHandler>(
-        std::vector<gc::handler::Option>{gc::handler::RouterOption(example::NewRouter(direct)),
+        std::vector<gc::handler::Option>{gc::handler::RouterOption(x::NewRouter(direct)),
                                          gc::handler::LoggerOption(log), gc::handler::ServiceOption(name)});
     if (gc::Error err = services.Start(ln, h, md)) {
       Say("start " + name + ": " + err.Message());
@@ -212,9 +210,9 @@ bool StageDial() {
     return Verdict("dial", false);
   }
 
-  auto chain = xor_transport::BuildChain(reg, *config, net->Dialer(), direct, log);
+  auto chain = xor_transport::BuildChain(reg, *config, net, direct, log);
   if (!chain) return Verdict("dial", false);
-  auto router = example::NewRouter(
+  auto router = x::NewRouter(
       direct, {gc::chain::ChainRouterOption(*chain), gc::chain::TimeoutRouterOption(std::chrono::seconds(10)),
                gc::chain::LoggerRouterOption(log)});
 
@@ -234,25 +232,5 @@ bool StageDial() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::vector<std::pair<std::string, std::function<bool()>>> stages = {
-      {"registry", StageRegistry}, {"config", StageConfig}, {"xor", StageXor}, {"dial", StageDial}};
-  const std::string only = argc > 1 ? argv[1] : "";
-  bool ok = true;
-  bool ran = false;
-  try {
-    for (const auto& [name, run] : stages) {
-      if (!only.empty() && only != name) continue;
-      ran = true;
-      ok = run() && ok;
-    }
-  } catch (const std::exception& e) {
-    Say(std::string("custom_transport: error: ") + e.what());
-    return 1;
-  }
-  if (!ran) {
-    std::cerr << "usage: custom_transport [registry|config|xor|dial]\n";
-    return 2;
-  }
-  if (only.empty()) Say(ok ? "custom_transport: every stage passed" : "custom_transport: some stage failed");
-  return ok ? 0 : 1;
+  return example::RunStages("custom_transport", {{"registry", StageRegistry}, {"config", StageConfig}, {"xor", StageXor}, {"dial", StageDial}}, argc, argv);
 }

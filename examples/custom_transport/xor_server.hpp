@@ -16,13 +16,14 @@
 #include <gost/core/listener/option.hpp>
 
 #include "common/io.hpp"
-#include "common/log.hpp"
+#include "reference/logger.hpp"
 #include "common/memnet.hpp"
 #include "xor_transport.hpp"
 
 namespace xor_transport {
 
 namespace gc = gost::core;
+namespace x = gost::x;
 
 /// Listens on Options::Addr; every accepted connection comes XOR-wrapped.
 class XorListener final : public gc::listener::Listener {
@@ -61,7 +62,7 @@ class XorListener final : public gc::listener::Listener {
 class HeaderHandler final : public gc::handler::Handler {
  public:
   explicit HeaderHandler(gc::Variadic<gc::handler::Option> opts)
-      : options_(gc::MakeOptions<gc::handler::Options>(opts)), log_(example::Kind(options_.Logger, options_.Service)) {}
+      : options_(gc::MakeOptions<gc::handler::Options>(opts)), log_(x::Kind(options_.Logger, options_.Service)) {}
 
   gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
 

@@ -32,11 +32,12 @@
 #include <gost/core/go/net.hpp>
 
 #include "common/io.hpp"
-#include "common/metadata.hpp"
+#include "reference/metadata.hpp"
 
 namespace xor_transport {
 
 namespace gc = gost::core;
+namespace x = gost::x;
 
 /// A connection whose bytes are XORed with a one-byte key on the way out and
 /// on the way in. Two XorConns with the same key, one at each end, cancel
@@ -73,10 +74,10 @@ class XorConn final : public gc::net::Conn {
 /// Reads the key from metadata key "key" (any case: "Key", "KEY"): an int,
 /// or a string holding one, from 1 to 255.
 inline gc::Result<std::uint8_t> KeyFrom(const gc::metadata::MetadataPtr& md) {
-  const int key = example::GetInt(md, "key");
+  const int key = x::GetInt(md, "key");
   if (key < 1 || key > 255) {
     return gc::errors::New("xor: metadata \"key\" must be a number from 1 to 255, not \"" +
-                           example::GetString(md, "key") + "\"");
+                           x::GetString(md, "key") + "\"");
   }
   return static_cast<std::uint8_t>(key);
 }

@@ -36,7 +36,7 @@
 #include <gost/core/listener/option.hpp>
 #include <gost/core/service/service.hpp>
 
-#include "chain.hpp"
+#include "reference/router.hpp"
 #include "posix_net.hpp"
 #include "support.hpp"
 
@@ -53,19 +53,19 @@ using NewDialer = std::function<gc::dialer::DialerPtr(gc::Variadic<gc::dialer::O
 using NewConnector = std::function<gc::connector::ConnectorPtr(gc::Variadic<gc::connector::Option>)>;
 
 inline gc::registry::Registry<NewListener>& ListenerRegistry() {
-  static MapRegistry<NewListener> r;
+  static x::Registry<NewListener> r;
   return r;
 }
 inline gc::registry::Registry<NewHandler>& HandlerRegistry() {
-  static MapRegistry<NewHandler> r;
+  static x::Registry<NewHandler> r;
   return r;
 }
 inline gc::registry::Registry<NewDialer>& DialerRegistry() {
-  static MapRegistry<NewDialer> r;
+  static x::Registry<NewDialer> r;
   return r;
 }
 inline gc::registry::Registry<NewConnector>& ConnectorRegistry() {
-  static MapRegistry<NewConnector> r;
+  static x::Registry<NewConnector> r;
   return r;
 }
 
@@ -302,8 +302,8 @@ struct HandlerSettings {
   std::size_t max_header = kMaxHeaderBytes;              ///< "maxHeaderBytes" (HTTP only)
 
   void Load(const gc::metadata::MetadataPtr& md) {
-    if (auto d = MdDuration(md, "readTimeout"); d && *d > gc::Duration::zero()) read_timeout = *d;
-    if (auto n = MdInt(md, "maxHeaderBytes"); n && *n > 0) max_header = static_cast<std::size_t>(*n);
+    if (auto d = x::GetDuration(md, "readTimeout"); d > gc::Duration::zero()) read_timeout = d;
+    if (auto n = x::GetInt(md, "maxHeaderBytes"); n > 0) max_header = static_cast<std::size_t>(n);
   }
 };
 
@@ -317,12 +317,12 @@ class HttpHandler final : public gc::handler::Handler {
  public:
   explicit HttpHandler(gc::Variadic<gc::handler::Option> opts) {
     gc::ApplyOptions(options_, opts);
-    if (!options_.Logger) options_.Logger = DefaultLogger();
+    if (!options_.Logger) options_.Logger = x::DefaultLogger();
   }
 
   gc::Error Init(gc::metadata::MetadataPtr md) override {
     settings_.Load(md);
-    if (!options_.Router) options_.Router = std::make_shared<Router>(gc::chain::LoggerRouterOption(options_.Logger));
+    if (!options_.Router) options_.Router = x::NewRouter(DirectRoute(), gc::chain::LoggerRouterOption(options_.Logger));
     return {};
   }
 
@@ -472,12 +472,12 @@ class Socks5Handler final : public gc::handler::Handler {
  public:
   explicit Socks5Handler(gc::Variadic<gc::handler::Option> opts) {
     gc::ApplyOptions(options_, opts);
-    if (!options_.Logger) options_.Logger = DefaultLogger();
+    if (!options_.Logger) options_.Logger = x::DefaultLogger();
   }
 
   gc::Error Init(gc::metadata::MetadataPtr md) override {
     settings_.Load(md);
-    if (!options_.Router) options_.Router = std::make_shared<Router>(gc::chain::LoggerRouterOption(options_.Logger));
+    if (!options_.Router) options_.Router = x::NewRouter(DirectRoute(), gc::chain::LoggerRouterOption(options_.Logger));
     return {};
   }
 

@@ -28,7 +28,11 @@
 #include <gost/core/handler/option.hpp>
 #include <gost/core/listener/option.hpp>
 
-#include "chain.hpp"
+#include "reference/chain.hpp"
+#include "reference/hop.hpp"
+#include "reference/router.hpp"
+#include "reference/selector.hpp"
+#include "reference/transport.hpp"
 #include "components.hpp"
 #include "support.hpp"
 
@@ -49,8 +53,8 @@ struct Config {
   int retries = 1;
   gc::Duration timeout = std::chrono::seconds(15);
   gc::Duration handshake_timeout = std::chrono::seconds(15);
-  int max_fails = kDefaultMaxFails;
-  gc::Duration fail_timeout = kDefaultFailTimeout;
+  int max_fails = x::kDefaultMaxFails;
+  gc::Duration fail_timeout = x::kDefaultFailTimeout;
   gc::Duration grace = std::chrono::seconds(3);
 };
 
@@ -142,7 +146,7 @@ int ParseArgs(int argc, char** argv, Config& cfg) {
       (a == "--retries" ? cfg.retries : cfg.max_fails) = n;
     } else if (a == "--timeout" || a == "--handshake-timeout" || a == "--fail-timeout" || a == "--grace") {
       std::optional<gc::Duration> d;
-      if (!value(v) || !(d = ParseDuration(v))) {
+      if (!value(v) || !(d = x::ParseDuration(v))) {
         std::fprintf(stderr, "mini_gost: bad %.*s\n", static_cast<int>(a.size()), a.data());
         return 2;
       }
@@ -164,9 +168,9 @@ int ParseArgs(int argc, char** argv, Config& cfg) {
 
 // Builds the chain of the -F options; null when there is none. Returns an
 // error text for an unknown dialer or connector.
-std::shared_ptr<Chain> BuildChain(const Config& cfg, const gc::logger::LoggerPtr& log, std::string& error) {
+std::shared_ptr<x::Chain> BuildChain(const Config& cfg, const gc::logger::LoggerPtr& log, std::string& error) {
   if (cfg.hops.empty()) return nullptr;
-  auto chain = std::make_shared<Chain>("chain-0");
+  auto chain = x::NewChain("chain-0", DirectRoute(), log);
   for (std::size_t h = 0; h < cfg.hops.size(); ++h) {
     std::vector<gc::chain::NodePtr> nodes;
     for (std::size_t n = 0; n < cfg.hops[h].size(); ++n) {
@@ -188,17 +192,18 @@ std::shared_ptr<Chain> BuildChain(const Config& cfg, const gc::logger::LoggerPtr
         error = "connector: " + err.Message();
         return nullptr;
       }
-      auto tr = std::make_shared<Transport>(d, c, gc::chain::AddrTransportOption(e.address));
+      auto tr = x::NewTransport(d, c, System(), gc::chain::AddrTransportOption(e.address));
       nodes.push_back(gc::chain::NewNode("node-" + std::to_string(h) + "." + std::to_string(n), e.address,
                                          gc::chain::TransportNodeOption(tr)));
     }
-    using NodeSelector = DefaultSelector<gc::chain::NodePtr>;
-    auto sel = std::make_shared<NodeSelector>(
-        std::make_shared<RoundRobinStrategy<gc::chain::NodePtr>>(),
-        std::vector<std::shared_ptr<gc::selector::Filter<gc::chain::NodePtr>>>{
-            std::make_shared<FailFilter<gc::chain::NodePtr>>(cfg.max_fails, cfg.fail_timeout)});
-    chain->AddHop(std::make_shared<ChainHop>(std::move(nodes), sel, cfg.max_fails, cfg.fail_timeout,
-                                             log->WithFields({{"kind", std::string("hop")}})));
+    x::HopOptions hop;
+    hop.Name = "hop-" + std::to_string(h);
+    hop.Nodes = std::move(nodes);
+    hop.Selector = x::NewRoundRobinSelector<gc::chain::NodePtr>(x::Kind(log, hop.Name), cfg.max_fails, cfg.fail_timeout);
+    hop.FailMaxFails = cfg.max_fails;
+    hop.FailTimeout = cfg.fail_timeout;
+    hop.Logger = log;
+    chain->AddHop(x::NewHop(std::move(hop)));
   }
   return chain;
 }
@@ -211,7 +216,7 @@ struct Running {
 };
 
 int Run(const Config& cfg) {
-  auto log = std::make_shared<StderrLogger>(cfg.level);
+  auto log = std::make_shared<x::Logger>(cfg.level, x::Format::Text);
   gc::logger::SetDefault(log);
   RegisterBuiltins();
 
@@ -221,9 +226,9 @@ int Run(const Config& cfg) {
     log->Errorf("%s", {error});
     return 2;
   }
-  auto router = std::make_shared<Router>(std::vector<gc::chain::RouterOption>{
-      gc::chain::RetriesRouterOption(cfg.retries), gc::chain::TimeoutRouterOption(cfg.timeout),
-      gc::chain::ChainRouterOption(chain), gc::chain::LoggerRouterOption(log->WithFields({{"kind", std::string("router")}}))});
+  auto router = x::NewRouter(DirectRoute(), {gc::chain::RetriesRouterOption(cfg.retries),
+                                             gc::chain::TimeoutRouterOption(cfg.timeout),
+                                             gc::chain::ChainRouterOption(chain), gc::chain::LoggerRouterOption(log)});
 
   std::vector<std::unique_ptr<Running>> services;
   for (std::size_t i = 0; i < cfg.listen.size(); ++i) {
@@ -242,7 +247,7 @@ int Run(const Config& cfg) {
       log->Errorf("listen on %s: %v", {e.address, err});
       return 1;
     }
-    auto md = std::make_shared<MapMetadata>();
+    auto md = x::NewMetadata();
     md->Set("readTimeout", cfg.handshake_timeout);
     auto h = newHandler({gc::handler::RouterOption(router), gc::handler::LoggerOption(svcLog),
                          gc::handler::ServiceOption(name)});

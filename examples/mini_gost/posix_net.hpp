@@ -43,6 +43,8 @@
 #include <gost/core/go/result.hpp>
 #include <gost/core/go/time.hpp>
 
+#include "reference/net.hpp"
+#include "reference/route.hpp"
 #include "support.hpp"
 
 namespace mini_gost {
@@ -613,6 +615,32 @@ inline gc::Result<gc::net::ConnUniquePtr> DialTCP(const gc::context::Context& ct
   handle.Stop();
   if (!first) first = ErrnoError(EADDRNOTAVAIL, "dial tcp " + std::string(address));
   return first;
+}
+
+/// The operating system's TCP as the reference pieces' network
+/// (gost::x::Network): what go-gost/x's routes and transports dial and
+/// listen on.
+class SystemNetwork final : public x::Network {
+ public:
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view network,
+                                          std::string_view address) override {
+    return DialTCP(ctx, network, address);
+  }
+  gc::Result<gc::net::ListenerUniquePtr> Listen(std::string_view network, std::string_view address) override {
+    auto ln = TcpNetListener::Listen(network, address);
+    if (!ln) return ln.error();
+    return gc::net::ListenerUniquePtr(std::move(*ln));
+  }
+};
+
+/// The one SystemNetwork, and the direct route over it.
+inline const x::NetworkPtr& System() {
+  static const x::NetworkPtr net = std::make_shared<SystemNetwork>();
+  return net;
+}
+inline const gc::chain::RoutePtr& DirectRoute() {
+  static const gc::chain::RoutePtr route = std::make_shared<x::DirectRoute>(System());
+  return route;
 }
 
 }  // namespace mini_gost

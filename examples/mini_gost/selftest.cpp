@@ -1,7 +1,8 @@
 // mini_gost self-test: checks the example's building blocks one by one
-// (registry rules, HTTP head parsing, fail marking and selection, and the
+// (the built-in components' registrations, HTTP head parsing, and the
 // POSIX connection's deadlines, cancellation, Close and half-close) without
-// any test framework, so that the example depends on gost::core alone.
+// any test framework (the reference pieces it uses have their own tests in
+// examples/reference/tests).
 // Prints "mini_gost selftest: PASS" when every check holds.
 #include <atomic>
 #include <chrono>
@@ -12,7 +13,6 @@
 #include <thread>
 #include <vector>
 
-#include "chain.hpp"
 #include "components.hpp"
 #include "posix_net.hpp"
 #include "support.hpp"
@@ -32,22 +32,6 @@ void Check(bool ok, const char* what, int line) {
 #define CHECK(cond) Check((cond), #cond, __LINE__)
 
 void TestRegistry() {
-  MapRegistry<std::shared_ptr<int>> r;
-  auto one = std::make_shared<int>(1);
-  CHECK(!r.Register("a", one));
-  CHECK(r.Register("a", std::make_shared<int>(2)) == ErrDup);
-  CHECK(gost::core::errors::Is(r.Register("a", nullptr), ErrDup));
-  CHECK(r.Get("a") == one);
-  CHECK(!r.Register("", std::make_shared<int>(3)));
-  CHECK(!r.IsRegistered(""));
-  CHECK(r.Get("") == nullptr);
-  CHECK(r.Get("missing") == nullptr);
-  CHECK(r.GetAll().size() == 1);
-  r.Unregister("a");
-  CHECK(!r.IsRegistered("a"));
-  r.Unregister("a");  // absent: nothing happens
-  CHECK(r.GetAll().empty());
-
   RegisterBuiltins();
   RegisterBuiltins();  // a second time changes nothing
   CHECK(static_cast<bool>(HandlerRegistry().Get("http")));
@@ -84,51 +68,6 @@ void TestHttpParsing() {
   CHECK(!ParseHostPort("example.com:8a"));
   CHECK(!ParseHostPort(":80"));
   CHECK(!ParseHostPort("a b:80"));
-}
-
-void TestSelection() {
-  auto a = gc::chain::NewNode("a", "127.0.0.1:1");
-  auto b = gc::chain::NewNode("b", "127.0.0.1:2");
-  CHECK(!IsFailed(a, 1, 10s));
-  a->Marker()->Mark();
-  CHECK(IsFailed(a, 1, 10s));
-  CHECK(!IsFailed(a, 2, 10s));
-  auto md = std::make_shared<MapMetadata>();
-  md->Set("maxFails", 2);
-  a->Options().Metadata = md;
-  CHECK(!IsFailed(a, 1, 10s));  // the node's own setting wins
-  a->Options().Metadata = nullptr;
-
-  FailFilter<gc::chain::NodePtr> filter(1, 10s);
-  auto left = filter.FilterItems({}, std::vector{a, b});
-  CHECK(left.size() == 1 && left[0] == b);
-  CHECK(filter.FilterItems({}, a).size() == 1);  // a single item always passes
-
-  RoundRobinStrategy<gc::chain::NodePtr> rr;
-  auto c = gc::chain::NewNode("c", "127.0.0.1:3");
-  std::vector<gc::chain::NodePtr> bc{b, c};
-  CHECK(rr.Apply({}, bc) == b && rr.Apply({}, bc) == c && rr.Apply({}, bc) == b);
-  CHECK(rr.Apply({}, {}) == nullptr);
-
-  using Sel = DefaultSelector<gc::chain::NodePtr>;
-  auto sel = std::make_shared<Sel>(std::make_shared<RoundRobinStrategy<gc::chain::NodePtr>>(),
-                                   std::vector<std::shared_ptr<gc::selector::Filter<gc::chain::NodePtr>>>{
-                                       std::make_shared<FailFilter<gc::chain::NodePtr>>(1, 10s)});
-  ChainHop hop({a, b, c}, sel, 1, 10s, nullptr);
-  for (int i = 0; i < 4; ++i) {
-    auto n = hop.Select(kBg, {});
-    CHECK(n == b || n == c);
-  }
-  b->Marker()->Mark();
-  c->Marker()->Mark();
-  CHECK(hop.Select(kBg, {}) == a);  // every node failed: the first one, as a last resort
-  a->Marker()->Reset();
-  CHECK(hop.Select(kBg, {}) == a);
-  CHECK(hop.Nodes().size() == 3);
-
-  auto empty = std::make_shared<Chain>("empty");
-  CHECK(empty->Marker() != nullptr);
-  CHECK(empty->Route(kBg, "tcp", "127.0.0.1:1", {}) == nullptr);  // no hops, no route
 }
 
 struct Pair {
@@ -296,7 +235,6 @@ void TestConn() {
 int main() {
   TestRegistry();
   TestHttpParsing();
-  TestSelection();
   TestConn();
   if (g_failures != 0) {
     std::printf("mini_gost selftest: %d check(s) FAILED\n", g_failures);

@@ -32,23 +32,26 @@
 #include <gost/core/go/context.hpp>
 
 #include "bypass.hpp"
-#include "common/chain.hpp"
-#include "common/hop.hpp"
+#include "reference/chain.hpp"
+#include "reference/hop.hpp"
 #include "common/io.hpp"
-#include "common/log.hpp"
+#include "reference/logger.hpp"
 #include "common/memnet.hpp"
 #include "common/memproxy.hpp"
-#include "common/route.hpp"
-#include "common/router.hpp"
-#include "common/selector.hpp"
+#include "reference/route.hpp"
+#include "reference/router.hpp"
+#include "reference/selector.hpp"
 #include "common/service.hpp"
-#include "common/transport.hpp"
+#include "common/stages.hpp"
+#include "reference/transport.hpp"
 #include "names.hpp"
 
 namespace {
 
 namespace gc = gost::core;
-using example::Say;
+namespace x = gost::x;
+using example::Verdict;
+using x::Say;
 
 // Where everything lives on the in-memory network.
 const std::string kFront = "10.9.9.9:1080";
@@ -71,12 +74,12 @@ struct Setup {
 // goes through the chain. Destroying it stops every service.
 struct World {
   std::shared_ptr<example::Network> net = example::NewNetwork();
-  gc::logger::LoggerPtr log = example::NewLogger("");
+  gc::logger::LoggerPtr log = x::NewLogger("");
   std::map<std::string, gc::chain::NodePtr> nodes;
   example::Services services;  // declared last: stopped first
 
   explicit World(const Setup& setup) {
-    auto direct = std::make_shared<example::DirectRoute>(net);
+    auto direct = std::make_shared<x::DirectRoute>(net);
 
     for (const auto& [name, addr] : kDestinations) {
       Check(services.Start(net, addr, std::make_shared<example::EchoHandler>(name, log)));
@@ -85,27 +88,27 @@ struct World {
     // they reach what they are asked for directly.
     for (const auto& [name, addr] : kNodeAddr) {
       if (setup.down.count(name) != 0) continue;
-      Check(services.Start(net, addr, example::NewProxyHandler(net, example::NewRouter(direct), log, name)));
+      Check(services.Start(net, addr, example::NewProxyHandler(net, x::NewRouter(direct), log, name)));
     }
 
     // The chain the front service uses: one Hop per list of node names,
     // each node reached through a memproxy Transport.
-    auto chain = std::make_shared<example::Chain>("chain", direct, log);
+    auto chain = std::make_shared<x::Chain>("chain", direct, log);
     for (std::size_t i = 0; i < setup.hops.size(); ++i) {
-      example::HopOptions hop;
+      x::HopOptions hop;
       hop.Name = "hop " + std::to_string(i + 1);
-      hop.Selector = example::NewRoundRobinSelector<gc::chain::NodePtr>(example::Kind(log, hop.Name));
+      hop.Selector = x::NewRoundRobinSelector<gc::chain::NodePtr>(x::Kind(log, hop.Name));
       hop.Logger = log;
       if (i < setup.hop_bypass.size()) hop.Bypass = setup.hop_bypass[i];
       for (const auto& name : setup.hops[i]) {
         auto transport =
-            example::NewTransport(std::make_shared<example::MemDialer>(), std::make_shared<example::MemConnector>(),
-                                  net->Dialer(), gc::chain::AddrTransportOption(kNodeAddr.at(name)));
+            x::NewTransport(std::make_shared<example::MemDialer>(), std::make_shared<example::MemConnector>(),
+                                  net, gc::chain::AddrTransportOption(kNodeAddr.at(name)));
         auto node = gc::chain::NewNode(name, kNodeAddr.at(name), gc::chain::TransportNodeOption(transport));
         nodes[name] = node;
         hop.Nodes.push_back(node);
       }
-      chain->AddHop(example::NewHop(std::move(hop)));
+      chain->AddHop(x::NewHop(std::move(hop)));
     }
 
     auto hosts = std::make_shared<example::StaticHosts>(std::map<std::string, std::vector<gc::net::IP>, std::less<>>{
@@ -115,7 +118,7 @@ struct World {
     auto resolver =
         std::make_shared<example::ZoneResolver>(std::map<std::string, std::vector<gc::net::IP>, std::less<>>{
             {"api.internal", {gc::net::IP::V4(10, 0, 0, 9)}}, {"db.internal", {gc::net::IP::V4(10, 0, 0, 99)}}});
-    auto router = example::NewRouter(
+    auto router = x::NewRouter(
         direct, {gc::chain::ChainRouterOption(chain), gc::chain::HostMapperRouterOption(hosts),
                  gc::chain::ResolverRouterOption(resolver), gc::chain::RetriesRouterOption(setup.retries),
                  gc::chain::TimeoutRouterOption(std::chrono::seconds(10)), gc::chain::LoggerRouterOption(log)});
@@ -155,12 +158,6 @@ struct World {
 
   [[nodiscard]] std::int64_t Failures(const std::string& node) const { return nodes.at(node)->Marker()->Count(); }
 };
-
-// Prints the verdict of one stage.
-bool Verdict(const std::string& stage, bool ok) {
-  Say("stage " + stage + ": " + (ok ? "PASS" : "FAIL"));
-  return ok;
-}
 
 bool StageDial() {
   Say("== stage dial: a connection walks the pipeline ==");
@@ -217,25 +214,5 @@ bool StageRetry() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::vector<std::pair<std::string, std::function<bool()>>> stages = {
-      {"dial", StageDial}, {"failover", StageFailover}, {"bypass", StageBypass}, {"retry", StageRetry}};
-  const std::string only = argc > 1 ? argv[1] : "";
-  bool ok = true;
-  bool ran = false;
-  try {
-    for (const auto& [name, run] : stages) {
-      if (!only.empty() && only != name) continue;
-      ran = true;
-      ok = run() && ok;
-    }
-  } catch (const std::exception& e) {
-    Say(std::string("pipeline: error: ") + e.what());
-    return 1;
-  }
-  if (!ran) {
-    std::cerr << "usage: pipeline [dial|failover|bypass|retry]\n";
-    return 2;
-  }
-  if (only.empty()) Say(ok ? "pipeline: every stage passed" : "pipeline: some stage failed");
-  return ok ? 0 : 1;
+  return example::RunStages("pipeline", {{"dial", StageDial}, {"failover", StageFailover}, {"bypass", StageBypass}, {"retry", StageRetry}}, argc, argv);
 }

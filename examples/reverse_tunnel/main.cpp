@@ -29,21 +29,24 @@
 #include <gost/core/go/context.hpp>
 #include <gost/core/go/errors.hpp>
 
-#include "common/chain.hpp"
-#include "common/hop.hpp"
+#include "reference/chain.hpp"
+#include "reference/hop.hpp"
 #include "common/io.hpp"
-#include "common/log.hpp"
+#include "reference/logger.hpp"
 #include "common/memnet.hpp"
 #include "common/memproxy.hpp"
-#include "common/route.hpp"
-#include "common/router.hpp"
+#include "reference/route.hpp"
+#include "reference/router.hpp"
 #include "common/service.hpp"
-#include "common/transport.hpp"
+#include "common/stages.hpp"
+#include "reference/transport.hpp"
 
 namespace {
 
 namespace gc = gost::core;
-using example::Say;
+namespace x = gost::x;
+using example::Verdict;
+using x::Say;
 
 const std::string kR1 = "10.4.0.1:1080";
 const std::string kR2 = "10.5.0.1:1080";
@@ -53,47 +56,42 @@ const std::string kPublic = "203.0.113.5:8080";
 // goes r1 -> r2. `binder` says whether r2's connector can Bind.
 struct World {
   std::shared_ptr<example::Network> net = example::NewNetwork();
-  gc::logger::LoggerPtr log = example::NewLogger("");
-  std::shared_ptr<example::Router> router;
+  gc::logger::LoggerPtr log = x::NewLogger("");
+  std::shared_ptr<x::Router> router;
   example::Services services;  // declared last: stopped first
 
   explicit World(bool binder) {
-    auto direct = std::make_shared<example::DirectRoute>(net);
+    auto direct = std::make_shared<x::DirectRoute>(net);
     for (const auto& [name, addr] : {std::pair{"r1", kR1}, std::pair{"r2", kR2}}) {
-      Check(services.Start(net, addr, example::NewProxyHandler(net, example::NewRouter(direct), log, name)));
+      Check(services.Start(net, addr, example::NewProxyHandler(net, x::NewRouter(direct), log, name)));
     }
 
-    auto chain = std::make_shared<example::Chain>("chain", direct, log);
+    auto chain = std::make_shared<x::Chain>("chain", direct, log);
     chain->AddHop(Hop("hop 1", "r1", kR1, std::make_shared<example::MemConnector>()));
     gc::connector::ConnectorPtr last =
         binder ? std::make_shared<example::MemBinder>() : std::make_shared<example::MemConnector>();
     chain->AddHop(Hop("hop 2", "r2", kR2, last));
-    router = example::NewRouter(
+    router = x::NewRouter(
         direct, {gc::chain::ChainRouterOption(chain), gc::chain::TimeoutRouterOption(std::chrono::seconds(10)),
                  gc::chain::LoggerRouterOption(log)});
   }
 
   // A hop with one memproxy node.
-  std::shared_ptr<example::Hop> Hop(const std::string& hop, const std::string& name, const std::string& addr,
+  std::shared_ptr<x::Hop> Hop(const std::string& hop, const std::string& name, const std::string& addr,
                                     gc::connector::ConnectorPtr connector) const {
-    auto transport = example::NewTransport(std::make_shared<example::MemDialer>(), std::move(connector), net->Dialer(),
+    auto transport = x::NewTransport(std::make_shared<example::MemDialer>(), std::move(connector), net,
                                            gc::chain::AddrTransportOption(addr));
-    example::HopOptions o;
+    x::HopOptions o;
     o.Name = hop;
     o.Nodes = {gc::chain::NewNode(name, addr, gc::chain::TransportNodeOption(transport))};
     o.Logger = log;
-    return example::NewHop(std::move(o));
+    return x::NewHop(std::move(o));
   }
 
   static void Check(const gc::Error& err) {
     if (err) throw std::runtime_error("setting up the world: " + err.Message());
   }
 };
-
-bool Verdict(const std::string& stage, bool ok) {
-  Say("stage " + stage + ": " + (ok ? "PASS" : "FAIL"));
-  return ok;
-}
 
 bool StageBind() {
   Say("== stage bind: a listener at the far end of the chain ==");
@@ -154,25 +152,5 @@ bool StageUnsupported() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::vector<std::pair<std::string, std::function<bool()>>> stages = {{"bind", StageBind},
-                                                                             {"unsupported", StageUnsupported}};
-  const std::string only = argc > 1 ? argv[1] : "";
-  bool ok = true;
-  bool ran = false;
-  try {
-    for (const auto& [name, run] : stages) {
-      if (!only.empty() && only != name) continue;
-      ran = true;
-      ok = run() && ok;
-    }
-  } catch (const std::exception& e) {
-    Say(std::string("reverse_tunnel: error: ") + e.what());
-    return 1;
-  }
-  if (!ran) {
-    std::cerr << "usage: reverse_tunnel [bind|unsupported]\n";
-    return 2;
-  }
-  if (only.empty()) Say(ok ? "reverse_tunnel: every stage passed" : "reverse_tunnel: some stage failed");
-  return ok ? 0 : 1;
+  return example::RunStages("reverse_tunnel", {{"bind", StageBind}, {"unsupported", StageUnsupported}}, argc, argv);
 }

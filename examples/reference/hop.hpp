@@ -1,4 +1,4 @@
-// Examples: a hop::Hop, a group of interchangeable nodes, after go-gost/x
+// gost::x reference: a hop::Hop, a group of interchangeable nodes, after go-gost/x
 // (hop/hop.go), without what the examples do not need (matchers,
 // priorities, backup nodes, node lists loaded from files or servers).
 //
@@ -27,10 +27,10 @@
 #include <gost/core/logger/logger.hpp>
 #include <gost/core/selector/selector.hpp>
 
-#include "log.hpp"
+#include "logger.hpp"
 #include "selector.hpp"
 
-namespace example {
+namespace gost::x {
 
 namespace gc = gost::core;
 
@@ -115,4 +115,4 @@ class Hop final : public gc::hop::Hop, public gc::hop::NodeList {
 /// A shared Hop.
 inline std::shared_ptr<Hop> NewHop(HopOptions opts) { return std::make_shared<Hop>(std::move(opts)); }
 
-}  // namespace example
+}  // namespace gost::x

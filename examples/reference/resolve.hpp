@@ -1,4 +1,4 @@
-// Examples: turning "host:port" into "ip:port", after go-gost/x
+// gost::x reference: turning "host:port" into "ip:port", after go-gost/x
 // (internal/net: Resolve).
 //
 // The static host table (hosts::HostMapper) is asked first; if it has no
@@ -17,7 +17,7 @@
 #include <gost/core/logger/logger.hpp>
 #include <gost/core/resolver/resolver.hpp>
 
-namespace example {
+namespace gost::x {
 
 namespace gc = gost::core;
 
@@ -50,4 +50,4 @@ inline gc::Result<std::string> Resolve(const gc::context::Context& ctx, std::str
   return addr;
 }
 
-}  // namespace example
+}  // namespace gost::x

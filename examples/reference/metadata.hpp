@@ -1,4 +1,4 @@
-// Examples: a metadata::Metadata implementation and typed getters, after
+// gost::x reference: a metadata::Metadata implementation and typed getters, after
 // go-gost/x (metadata/metadata.go and metadata/util).
 //
 //  * MapMetadata keeps values in a map whose keys are lowercased, so "Key",
@@ -27,7 +27,7 @@
 #include <gost/core/go/time.hpp>
 #include <gost/core/metadata/metadata.hpp>
 
-namespace example {
+namespace gost::x {
 
 namespace gc = gost::core;
 
@@ -91,8 +91,11 @@ inline std::optional<bool> ParseBool(std::string_view s) {
   return std::nullopt;
 }
 
-// A Go-style duration of whole numbers with units: "10s", "1m30s", "250ms".
-// Numbers above a million are refused, which keeps the sum from overflowing.
+}  // namespace detail
+
+/// A Go-style duration of whole numbers with units: "10s", "1m30s", "250ms";
+/// nullopt for anything else. Numbers above a million are refused, which
+/// keeps the sum from overflowing.
 inline std::optional<gc::Duration> ParseDuration(std::string_view s) {
   using namespace std::chrono_literals;
   static constexpr std::array<std::pair<std::string_view, gc::Duration>, 6> kUnits{
@@ -102,7 +105,7 @@ inline std::optional<gc::Duration> ParseDuration(std::string_view s) {
   while (!s.empty()) {
     std::size_t digits = 0;
     while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
-    auto n = ParseInt(s.substr(0, digits));
+    auto n = detail::ParseInt(s.substr(0, digits));
     if (!n || *n > 1'000'000) return std::nullopt;
     s.remove_prefix(digits);
     std::size_t unit_len = 0;
@@ -115,8 +118,6 @@ inline std::optional<gc::Duration> ParseDuration(std::string_view s) {
   }
   return total;
 }
-
-}  // namespace detail
 
 /// The value under `key` as text: strings as they are, numbers in decimal,
 /// bools as "true"/"false"; "" otherwise.
@@ -166,10 +167,10 @@ inline gc::Duration GetDuration(const gc::metadata::MetadataPtr& md, std::string
   if (const auto* d = std::any_cast<gc::Duration>(&v)) return *d;
   if (const auto* i = std::any_cast<int>(&v)) return std::chrono::seconds(*i);
   if (const auto* s = std::any_cast<std::string>(&v)) {
-    if (auto d = detail::ParseDuration(*s)) return *d;
+    if (auto d = ParseDuration(*s)) return *d;
     if (auto n = detail::ParseInt(*s)) return std::chrono::seconds(*n);
   }
   return {};
 }
 
-}  // namespace example
+}  // namespace gost::x

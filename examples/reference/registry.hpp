@@ -1,4 +1,4 @@
-// Examples: a registry::Registry<T> implementation, after go-gost/x
+// gost::x reference: a registry::Registry<T> implementation, after go-gost/x
 // (registry/registry.go).
 //
 // Configuration names components ("dialer: xor"); a registry turns the name
@@ -21,7 +21,7 @@
 #include <gost/core/go/errors.hpp>
 #include <gost/core/registry/registry.hpp>
 
-namespace example {
+namespace gost::x {
 
 namespace gc = gost::core;
 
@@ -68,4 +68,4 @@ gc::registry::RegistryPtr<T> NewRegistry() {
   return std::make_shared<Registry<T>>();
 }
 
-}  // namespace example
+}  // namespace gost::x

@@ -1,8 +1,10 @@
-// Examples: a chain::Transporter made of a dialer and a connector, after
+// gost::x reference: a chain::Transporter made of a dialer and a connector, after
 // go-gost/x (chain/transport.go).
 //
 // A node's Transport is how a route gets through that node:
-//   Dial       the dialer opens a connection to the node,
+//   Dial       the dialer opens a connection to the node: over the network,
+//              or, when the transport's options carry a route with nodes
+//              (a multiplexing node, see Chain), through that route,
 //   Handshake  the dialer's transport handshake (if it is a
 //              dialer::Handshaker), then the connector's protocol greeting
 //              (if it is a connector::Handshaker),
@@ -23,25 +25,40 @@
 #include <gost/core/connector/connector.hpp>
 #include <gost/core/dialer/dialer.hpp>
 
-namespace example {
+#include "net.hpp"
+
+namespace gost::x {
 
 namespace gc = gost::core;
+
+/// A common::net::Dialer that dials through a route.
+class RouteDialer final : public gc::common::net::Dialer {
+ public:
+  explicit RouteDialer(gc::chain::RoutePtr route) : route_(std::move(route)) {}
+  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view network,
+                                          std::string_view addr) override {
+    return route_->Dial(ctx, network, addr);
+  }
+
+ private:
+  gc::chain::RoutePtr route_;
+};
 
 /// Joins a dialer and a connector into a node's Transporter.
 class Transport final : public gc::chain::Transporter {
  public:
-  /// `netd` opens the raw connections: it is handed to the dialer and the
-  /// connector on every call (go-gost/x hands them the system's dialer; the
-  /// examples hand them their in-memory network).
-  Transport(gc::dialer::DialerPtr d, gc::connector::ConnectorPtr c, gc::common::net::DialerPtr netd,
+  /// `net` opens the raw connections: it is handed to the dialer and the
+  /// connector on every call (go-gost/x hands them the system's dialer).
+  Transport(gc::dialer::DialerPtr d, gc::connector::ConnectorPtr c, NetworkPtr net,
             gc::Variadic<gc::chain::TransportOption> opts = {})
-      : dialer_(std::move(d)), connector_(std::move(c)), netd_(std::move(netd)) {
+      : dialer_(std::move(d)), connector_(std::move(c)), net_(std::move(net)) {
     gc::ApplyOptions(options_, opts);
   }
 
   gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view addr) override {
-    return dialer_->Dial(ctx, addr,
-                         {gc::dialer::HostDialOption(options_.Addr), gc::dialer::NetDialerDialOption(netd_)});
+    gc::common::net::DialerPtr netd = net_;
+    if (options_.Route && !options_.Route->Nodes().empty()) netd = std::make_shared<RouteDialer>(options_.Route);
+    return dialer_->Dial(ctx, addr, {gc::dialer::HostDialOption(options_.Addr), gc::dialer::NetDialerDialOption(netd)});
   }
 
   gc::Result<gc::net::ConnUniquePtr> Handshake(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn) override {
@@ -58,7 +75,7 @@ class Transport final : public gc::chain::Transporter {
 
   gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn, std::string_view network,
                                        std::string_view address) override {
-    return connector_->Connect(ctx, std::move(conn), network, address, gc::connector::DialerConnectOption(netd_));
+    return connector_->Connect(ctx, std::move(conn), network, address, gc::connector::DialerConnectOption(net_));
   }
 
   gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
@@ -82,15 +99,14 @@ class Transport final : public gc::chain::Transporter {
  private:
   gc::dialer::DialerPtr dialer_;
   gc::connector::ConnectorPtr connector_;
-  gc::common::net::DialerPtr netd_;
+  NetworkPtr net_;
   gc::chain::TransportOptions options_;
 };
 
 /// A shared Transport.
 inline gc::chain::TransporterPtr NewTransport(gc::dialer::DialerPtr d, gc::connector::ConnectorPtr c,
-                                              gc::common::net::DialerPtr netd,
-                                              gc::Variadic<gc::chain::TransportOption> opts = {}) {
-  return std::make_shared<Transport>(std::move(d), std::move(c), std::move(netd), opts);
+                                              NetworkPtr net, gc::Variadic<gc::chain::TransportOption> opts = {}) {
+  return std::make_shared<Transport>(std::move(d), std::move(c), std::move(net), opts);
 }
 
-}  // namespace example
+}  // namespace gost::x

@@ -1,9 +1,13 @@
-// Examples: node selection, after go-gost/x (selector/selector.go,
+// gost::x reference: node selection, after go-gost/x (selector/selector.go,
 // strategy.go, filter.go).
 //
 // A selector narrows the candidates with its filters, then lets its
 // strategy pick one:
-//  * RoundRobinStrategy takes the candidates in turn (one shared counter).
+//  * RoundRobinStrategy takes the candidates in turn (one shared counter);
+//    RandomStrategy picks at random, weighted by the metadata key "weight";
+//    FIFOStrategy always takes the first.
+//  * BackupFilter keeps the candidates whose metadata does not say
+//    "backup", unless that leaves none.
 //  * FailFilter drops the candidates that failed recently: those whose
 //    selector::Marker counts at least maxFails failures, the latest less
 //    than failTimeout ago. Routes Mark() a node when reaching it fails and
@@ -14,6 +18,8 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,7 +33,7 @@
 
 #include "metadata.hpp"
 
-namespace example {
+namespace gost::x {
 
 namespace gc = gost::core;
 
@@ -82,6 +88,59 @@ class RoundRobinStrategy final : public gc::selector::Strategy<T>, public Named 
 
  private:
   std::atomic<std::uint64_t> counter_{0};
+};
+
+/// Picks at random; an item's metadata key "weight" (at least 1) makes it
+/// that many times as likely.
+template <class T>
+class RandomStrategy final : public gc::selector::Strategy<T>, public Named {
+ public:
+  T Apply(const gc::context::Context& /*ctx*/, gc::Variadic<T> items) override {
+    if (items.empty()) return T{};
+    std::vector<int> weights;
+    weights.reserve(items.size());
+    for (const T& v : items) {
+      const auto* mi = dynamic_cast<const gc::metadata::Metadatable*>(std::to_address(v));
+      const int w = mi != nullptr ? GetInt(mi->Metadata(), "weight") : 0;
+      weights.push_back(w > 0 ? w : 1);
+    }
+    std::lock_guard lock(mu_);
+    std::discrete_distribution<std::size_t> pick(weights.begin(), weights.end());
+    return items[pick(rng_)];
+  }
+  [[nodiscard]] std::string Name() const override { return "random"; }
+
+ private:
+  std::mutex mu_;
+  std::mt19937_64 rng_{std::random_device{}()};
+};
+
+/// Always the first item: a hop sticks to its first node until the fail
+/// filter takes it out.
+template <class T>
+class FIFOStrategy final : public gc::selector::Strategy<T>, public Named {
+ public:
+  T Apply(const gc::context::Context& /*ctx*/, gc::Variadic<T> items) override {
+    return items.empty() ? T{} : items[0];
+  }
+  [[nodiscard]] std::string Name() const override { return "fifo"; }
+};
+
+/// Leaves out the items marked as backups (metadata "backup" true) while
+/// any other item is there.
+template <class T>
+class BackupFilter final : public gc::selector::Filter<T> {
+ public:
+  std::vector<T> FilterItems(const gc::context::Context& /*ctx*/, gc::Variadic<T> items) override {
+    if (items.size() <= 1) return {items.begin(), items.end()};
+    std::vector<T> primary;
+    std::vector<T> backups;
+    for (const T& v : items) {
+      const auto* mi = dynamic_cast<const gc::metadata::Metadatable*>(std::to_address(v));
+      (mi != nullptr && GetBool(mi->Metadata(), "backup") ? backups : primary).push_back(v);
+    }
+    return primary.empty() ? backups : primary;
+  }
 };
 
 namespace detail {
@@ -168,4 +227,4 @@ std::shared_ptr<gc::selector::Selector<T>> NewRoundRobinSelector(gc::logger::Log
           std::make_shared<FailFilter<T>>(maxFails, failTimeout, std::move(log))});
 }
 
-}  // namespace example
+}  // namespace gost::x
