@@ -19,7 +19,6 @@
 #include <vector>
 
 #include <gost/core/common/net/dialer.hpp>
-#include <gost/core/metadata/metadata.hpp>
 #include <gost/core/testing/pipe.hpp>
 
 #include "line_io.hpp"
@@ -62,20 +61,6 @@ class MemNet : public std::enable_shared_from_this<MemNet> {
 
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<gc::net::PipeListener>> listeners_;
-};
-
-/// A metadata::Metadata over a std::map, enough to configure a dialer.
-class MapMetadata final : public gc::metadata::Metadata {
- public:
-  [[nodiscard]] bool IsExists(std::string_view key) const override { return m_.contains(std::string(key)); }
-  void Set(std::string_view key, std::any value) override { m_[std::string(key)] = std::move(value); }
-  [[nodiscard]] std::any Get(std::string_view key) const override {
-    auto it = m_.find(std::string(key));
-    return it == m_.end() ? std::any() : it->second;
-  }
-
- private:
-  std::map<std::string, std::any> m_;
 };
 
 /// The node's side of the handshake: reads "HELLO <token>" and answers

@@ -14,6 +14,7 @@
 
 #include "hello_dialer.hpp"
 #include "line_connector.hpp"
+#include "reference/metadata.hpp"
 #include "test_network.hpp"
 
 namespace {
@@ -21,7 +22,6 @@ namespace {
 namespace gc = gost::core;
 using mytransport::HelloDialer;
 using mytransport::LineConnector;
-using mytransport::test::MapMetadata;
 
 // A connection to a node played by `node` on another thread.
 struct Scripted {
@@ -41,7 +41,7 @@ struct Scripted {
 TEST(HelloDialer, InitAcceptsNoMetadataAndAStringToken) {
   HelloDialer d;
   EXPECT_FALSE(d.Init(nullptr));
-  auto md = std::make_shared<MapMetadata>();
+  auto md = gost::x::NewMetadata();
   EXPECT_FALSE(d.Init(md));  // no "token": the default stays
   md->Set("token", std::string("alpha"));
   EXPECT_FALSE(d.Init(md));
@@ -50,7 +50,7 @@ TEST(HelloDialer, InitAcceptsNoMetadataAndAStringToken) {
 TEST(HelloDialer, InitRejectsMalformedTokens) {
   for (const std::any& bad : {std::any(42), std::any(std::string()), std::any(std::string("two words")),
                               std::any(std::string("line\nbreak")), std::any(std::string(65, 'x'))}) {
-    auto md = std::make_shared<MapMetadata>();
+    auto md = gost::x::NewMetadata();
     md->Set("token", bad);
     HelloDialer d;
     EXPECT_TRUE(d.Init(md));
@@ -79,7 +79,7 @@ TEST(HelloDialer, HandshakeSendsTheTokenAndAcceptsWelcome) {
       heard = mytransport::ReadLine(c).value_or("");
       (void)mytransport::WriteLine(c, "WELCOME");
     });
-    auto md = std::make_shared<MapMetadata>();
+    auto md = gost::x::NewMetadata();
     md->Set("token", std::string("alpha"));
     HelloDialer d;
     ASSERT_FALSE(d.Init(md));

@@ -81,7 +81,7 @@ inline gc::Result<std::vector<gc::metadata::MetadataPtr>> ParseConfig(std::strin
 /// name, builds them, lets them read `md` (Init), and joins them in a
 /// Transport whose raw connections come from the network `netd`.
 inline gc::Result<gc::chain::NodePtr> BuildNode(const Registries& reg, const gc::metadata::MetadataPtr& md,
-                                                const x::NetworkPtr& netd) {
+                                                const gc::common::net::DialerPtr& netd) {
   const std::string name = x::GetString(md, "name");
   const std::string addr = x::GetString(md, "addr");
   const std::string dialer_name = x::GetString(md, "dialer");
@@ -105,7 +105,7 @@ inline gc::Result<gc::chain::NodePtr> BuildNode(const Registries& reg, const gc:
 /// first names them, each picking its nodes by round robin.
 inline gc::Result<std::shared_ptr<x::Chain>> BuildChain(const Registries& reg,
                                                               const std::vector<gc::metadata::MetadataPtr>& config,
-                                                              const x::NetworkPtr& netd,
+                                                              const gc::common::net::DialerPtr& netd,
                                                               gc::chain::RoutePtr direct,
                                                               const gc::logger::LoggerPtr& log) {
   std::vector<x::HopOptions> hops;

@@ -76,18 +76,21 @@ class DirectRoute final : public gc::chain::Route {
 /// A path through nodes. Built by a Chain (AddNode), then only used.
 class NodeRoute final : public gc::chain::Route {
  public:
-  /// `direct` serves the route while it has no nodes; `chain` (may be null)
+  /// `direct` serves the route while it has no nodes (null: such a route
+  /// fails with ErrEmptyRoute); `chain` (may be null)
   /// is the Chainer the route came from, whose marker (if it is
   /// selector::Markable) records how the approach went.
   explicit NodeRoute(gc::chain::RoutePtr direct, std::shared_ptr<gc::chain::Chainer> chain = nullptr)
       : direct_(std::move(direct)), chain_(std::move(chain)) {}
+  /// A route through `nodes`, in order, with no direct route and no chain.
+  explicit NodeRoute(std::vector<gc::chain::NodePtr> nodes) : nodes_(std::move(nodes)) {}
 
   void AddNode(gc::chain::NodePtr node) { nodes_.push_back(std::move(node)); }
 
   gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view network,
                                           std::string_view address,
                                           gc::Variadic<gc::chain::DialOption> opts = {}) override {
-    if (nodes_.empty()) return direct_->Dial(ctx, network, address, opts);
+    if (nodes_.empty()) return direct_ ? direct_->Dial(ctx, network, address, opts) : ErrEmptyRoute;
     const auto o = gc::MakeOptions<gc::chain::DialOptions>(opts);
     const auto log = Kind(o.Logger, "route");
     auto conn = Connect(ctx, log);
@@ -102,7 +105,7 @@ class NodeRoute final : public gc::chain::Route {
   gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, std::string_view network,
                                               std::string_view address,
                                               gc::Variadic<gc::chain::BindOption> opts = {}) override {
-    if (nodes_.empty()) return direct_->Bind(ctx, network, address, opts);
+    if (nodes_.empty()) return direct_ ? direct_->Bind(ctx, network, address, opts) : ErrEmptyRoute;
     const auto o = gc::MakeOptions<gc::chain::BindOptions>(opts);
     const auto log = Kind(o.Logger, "route");
     auto conn = Connect(ctx, log);

@@ -25,8 +25,6 @@
 #include <gost/core/connector/connector.hpp>
 #include <gost/core/dialer/dialer.hpp>
 
-#include "net.hpp"
-
 namespace gost::x {
 
 namespace gc = gost::core;
@@ -47,16 +45,17 @@ class RouteDialer final : public gc::common::net::Dialer {
 /// Joins a dialer and a connector into a node's Transporter.
 class Transport final : public gc::chain::Transporter {
  public:
-  /// `net` opens the raw connections: it is handed to the dialer and the
-  /// connector on every call (go-gost/x hands them the system's dialer).
-  Transport(gc::dialer::DialerPtr d, gc::connector::ConnectorPtr c, NetworkPtr net,
+  /// `netd` opens the raw connections: it is handed to the dialer and the
+  /// connector on every call (go-gost/x hands them the system's dialer; a
+  /// Network is one).
+  Transport(gc::dialer::DialerPtr d, gc::connector::ConnectorPtr c, gc::common::net::DialerPtr netd,
             gc::Variadic<gc::chain::TransportOption> opts = {})
-      : dialer_(std::move(d)), connector_(std::move(c)), net_(std::move(net)) {
+      : dialer_(std::move(d)), connector_(std::move(c)), netd_(std::move(netd)) {
     gc::ApplyOptions(options_, opts);
   }
 
   gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view addr) override {
-    gc::common::net::DialerPtr netd = net_;
+    gc::common::net::DialerPtr netd = netd_;
     if (options_.Route && !options_.Route->Nodes().empty()) netd = std::make_shared<RouteDialer>(options_.Route);
     return dialer_->Dial(ctx, addr, {gc::dialer::HostDialOption(options_.Addr), gc::dialer::NetDialerDialOption(netd)});
   }
@@ -75,7 +74,7 @@ class Transport final : public gc::chain::Transporter {
 
   gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn, std::string_view network,
                                        std::string_view address) override {
-    return connector_->Connect(ctx, std::move(conn), network, address, gc::connector::DialerConnectOption(net_));
+    return connector_->Connect(ctx, std::move(conn), network, address, gc::connector::DialerConnectOption(netd_));
   }
 
   gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
@@ -99,14 +98,15 @@ class Transport final : public gc::chain::Transporter {
  private:
   gc::dialer::DialerPtr dialer_;
   gc::connector::ConnectorPtr connector_;
-  NetworkPtr net_;
+  gc::common::net::DialerPtr netd_;
   gc::chain::TransportOptions options_;
 };
 
 /// A shared Transport.
 inline gc::chain::TransporterPtr NewTransport(gc::dialer::DialerPtr d, gc::connector::ConnectorPtr c,
-                                              NetworkPtr net, gc::Variadic<gc::chain::TransportOption> opts = {}) {
-  return std::make_shared<Transport>(std::move(d), std::move(c), std::move(net), opts);
+                                              gc::common::net::DialerPtr netd,
+                                              gc::Variadic<gc::chain::TransportOption> opts = {}) {
+  return std::make_shared<Transport>(std::move(d), std::move(c), std::move(netd), opts);
 }
 
 }  // namespace gost::x
