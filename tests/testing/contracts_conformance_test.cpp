@@ -1,6 +1,7 @@
-// The Registry, Marker and Metadata contract suites run against small
-// reference implementations (and the Marker suite against the library's own
-// selector::NewFailMarker): all must pass.
+// The Registry, Marker and Metadata contract suites run against the
+// reference set's registry and metadata (examples/reference), a marker
+// written from the contract, and the library's own selector::NewFailMarker:
+// all must pass.
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -11,7 +12,9 @@
 #include "gost/core/testing/conformance/marker.hpp"
 #include "gost/core/testing/conformance/metadata.hpp"
 #include "gost/core/testing/conformance/registry.hpp"
-#include "reference.hpp"
+#include "precise_marker.hpp"
+#include "reference/metadata.hpp"
+#include "reference/registry.hpp"
 
 namespace {
 
@@ -20,7 +23,7 @@ namespace core = gost::core;
 // A registry of shared objects, compared by identity (the usual case).
 struct SharedPtrTraits {
   using Value = std::shared_ptr<int>;
-  static core::registry::RegistryPtr<Value> Make() { return std::make_shared<gost_test::MapRegistry<Value>>(); }
+  static core::registry::RegistryPtr<Value> Make() { return std::make_shared<gost::x::Registry<Value>>(); }
   static Value Sample(int i) {
     static const Value samples[3] = {std::make_shared<int>(0), std::make_shared<int>(1), std::make_shared<int>(2)};
     return samples[i];
@@ -31,7 +34,7 @@ struct SharedPtrTraits {
 struct StringTraits {
   using Value = std::string;
   static std::unique_ptr<core::registry::Registry<Value>> Make() {
-    return std::make_unique<gost_test::MapRegistry<Value>>();
+    return std::make_unique<gost::x::Registry<Value>>();
   }
   static Value Sample(int i) { return "value-" + std::to_string(i); }
 };
@@ -40,7 +43,7 @@ struct StringTraits {
 // what they build.
 struct FactoryTraits {
   using Value = std::function<int()>;
-  static core::registry::RegistryPtr<Value> Make() { return std::make_shared<gost_test::MapRegistry<Value>>(); }
+  static core::registry::RegistryPtr<Value> Make() { return std::make_shared<gost::x::Registry<Value>>(); }
   static Value Sample(int i) {
     return [i] { return i + 100; };
   }
@@ -78,7 +81,7 @@ INSTANTIATE_TEST_SUITE_P(Reference, MarkerConformanceTest,
 
 INSTANTIATE_TEST_SUITE_P(Reference, MetadataConformanceTest,
                          ::testing::Values(MetadataFactory{"map_metadata",
-                                                           [] { return std::make_shared<gost_test::MapMetadata>(); }}),
+                                                           [] { return std::make_shared<gost::x::MapMetadata>(); }}),
                          MetadataConformanceTest::ParamName);
 
 }  // namespace
