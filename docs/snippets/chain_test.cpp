@@ -37,8 +37,7 @@ gc::chain::NodePtr MakeNode(const std::string& name, const std::string& addr, co
   if (gc::Error err = dialer->Init(md)) throw std::runtime_error(err.Message());
   auto connector = std::make_shared<mytransport::LineConnector>();
   auto transport = gost::x::NewTransport(dialer, connector, network, gc::chain::AddrTransportOption(addr));
-  return gc::chain::NewNode(name, addr, {gc::chain::TransportNodeOption(transport),
-                                         gc::chain::MetadataNodeOption(md)});
+  return gc::chain::NewNode(name, addr, {gc::chain::TransportNodeOption(transport), gc::chain::MetadataNodeOption(md)});
 }
 
 // Writes `text` on `conn` and reads as many bytes back.
@@ -61,7 +60,7 @@ TEST(Chain, DialsThroughTwoNodes) {
   ProxyNode b(net, "b:1080", "beta");
 
   gost::x::NodeRoute route(std::vector<gc::chain::NodePtr>{MakeNode("a", "a:1080", "alpha", net->Dialer()),
-                                                         MakeNode("b", "b:1080", "beta", net->Dialer())});
+                                                           MakeNode("b", "b:1080", "beta", net->Dialer())});
   auto [ctx, cancel] = gc::context::WithTimeout(gc::context::Background(), std::chrono::seconds(10));
   auto conn = route.Dial(ctx, "tcp", "echo:7");
   ASSERT_TRUE(conn) << conn.error().Message();
@@ -80,7 +79,7 @@ TEST(Chain, ANodeThatRefusesTheGreetingIsMarked) {
   ProxyNode b(net, "b:1080", "beta");
 
   gost::x::NodeRoute route(std::vector<gc::chain::NodePtr>{MakeNode("a", "a:1080", "alpha", net->Dialer()),
-                                                         MakeNode("b", "b:1080", "wrong", net->Dialer())});
+                                                           MakeNode("b", "b:1080", "wrong", net->Dialer())});
   auto conn = route.Dial(gc::context::Background(), "tcp", "echo:7");
   ASSERT_FALSE(conn);
   EXPECT_NE(conn.error().Message().find("DENIED"), std::string::npos) << conn.error().Message();

@@ -37,8 +37,8 @@
 #include <gost/core/listener/listener.hpp>
 
 #include "io.hpp"
-#include "reference/logger.hpp"
 #include "memnet.hpp"
+#include "reference/logger.hpp"
 
 namespace example {
 
@@ -54,14 +54,14 @@ class MemDialer final : public gc::dialer::Dialer, public gc::dialer::Handshaker
   gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
 
   gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context& ctx, std::string_view addr,
-                                    gc::Variadic<gc::dialer::DialOption> opts = {}) override {
+                                          gc::Variadic<gc::dialer::DialOption> opts = {}) override {
     const auto o = gc::MakeOptions<gc::dialer::DialOptions>(opts);
     if (!o.Dialer) return gc::errors::New("memproxy: no network dialer");
     return o.Dialer->Dial(ctx, "tcp", addr);
   }
 
   gc::Result<gc::net::ConnUniquePtr> Handshake(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
-                                         gc::Variadic<gc::dialer::HandshakeOption> /*opts*/ = {}) override {
+                                               gc::Variadic<gc::dialer::HandshakeOption> /*opts*/ = {}) override {
     auto reply = Exchange(ctx, *conn, "HELLO");
     if (!reply) return reply.error();
     if (reply->rfind("WELCOME", 0) != 0) return gc::errors::New("memproxy: unexpected greeting \"" + *reply + "\"");
@@ -75,8 +75,8 @@ class MemConnector : public gc::connector::Connector {
   gc::Error Init(gc::metadata::MetadataPtr /*md*/) override { return {}; }
 
   gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
-                                       std::string_view /*network*/, std::string_view address,
-                                       gc::Variadic<gc::connector::ConnectOption> /*opts*/ = {}) override {
+                                             std::string_view /*network*/, std::string_view address,
+                                             gc::Variadic<gc::connector::ConnectOption> /*opts*/ = {}) override {
     auto reply = Exchange(ctx, *conn, "CONNECT " + std::string(address));
     if (!reply) return reply.error();
     if (*reply != "OK") return gc::errors::New(Reason(*reply));
@@ -98,7 +98,8 @@ namespace detail {
 // Close.
 class TunnelListener final : public gc::net::Listener {
  public:
-  TunnelListener(gc::net::ConnUniquePtr tunnel, std::string addr) : tunnel_(std::move(tunnel)), addr_(std::move(addr)) {}
+  TunnelListener(gc::net::ConnUniquePtr tunnel, std::string addr)
+      : tunnel_(std::move(tunnel)), addr_(std::move(addr)) {}
   TunnelListener(const TunnelListener&) = delete;
   TunnelListener& operator=(const TunnelListener&) = delete;
   ~TunnelListener() override { (void)Close(); }
@@ -141,8 +142,8 @@ class TunnelListener final : public gc::net::Listener {
   std::mutex mu_;
   std::condition_variable cv_;
   gc::net::ConnUniquePtr tunnel_;  // guarded by mu_; null once handed out
-  bool accepting_ = false;   // guarded by mu_: an Accept is reading from tunnel_
-  bool closed_ = false;      // guarded by mu_
+  bool accepting_ = false;         // guarded by mu_: an Accept is reading from tunnel_
+  bool closed_ = false;            // guarded by mu_
   std::string addr_;
 };
 
@@ -152,8 +153,8 @@ class TunnelListener final : public gc::net::Listener {
 class MemBinder final : public MemConnector, public gc::connector::Binder {
  public:
   gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
-                                        std::string_view /*network*/, std::string_view address,
-                                        gc::Variadic<gc::connector::BindOption> /*opts*/ = {}) override {
+                                              std::string_view /*network*/, std::string_view address,
+                                              gc::Variadic<gc::connector::BindOption> /*opts*/ = {}) override {
     auto reply = Exchange(ctx, *conn, "BIND " + std::string(address));
     if (!reply) return reply.error();
     if (*reply != "OK") return gc::errors::New(Reason(*reply));

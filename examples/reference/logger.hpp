@@ -160,12 +160,18 @@ inline gc::logger::LoggerPtr NewLogger(std::string kind, gc::logger::LogLevel le
   return std::make_shared<Logger>(std::move(level), Format::Line, gc::logger::Fields{{"kind", std::move(kind)}});
 }
 
-/// A logger that writes nothing (for components given no logger).
-inline gc::logger::LoggerPtr Nop() { return std::make_shared<Logger>("off"); }
+/// The logger that writes nothing (for components given no logger).
+inline gc::logger::LoggerPtr Nop() {
+  static const gc::logger::LoggerPtr nop = std::make_shared<Logger>("off");
+  return nop;
+}
 
-/// `log` with its "kind" field set to `kind`; Nop() when `log` is null.
+/// `log` with its "kind" field set to `kind`; Nop() when `log` is null, and
+/// `log` itself when it writes nothing at any level.
 inline gc::logger::LoggerPtr Kind(const gc::logger::LoggerPtr& log, const std::string& kind) {
-  return log ? log->WithFields({{"kind", kind}}) : Nop();
+  if (!log) return Nop();
+  if (!log->IsLevelEnabled(gc::logger::FatalLevel)) return log;
+  return log->WithFields({{"kind", kind}});
 }
 
 /// logger::Default(), or Nop() while none is set (go-gost/x components fall

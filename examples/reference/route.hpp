@@ -168,7 +168,9 @@ class NodeRoute final : public gc::chain::Route {
     for (const auto& ptr : nodes_) {
       const gc::chain::Node& node = *ptr;
       const auto& tr = node.Options().Transport;
-      if (!tr) return Fail(log, node, "node " + node.Name, gc::errors::Wrap(ErrEmptyRoute, "node " + node.Name + " has no transport"));
+      if (!tr)
+        return Fail(log, node, "node " + node.Name,
+                    gc::errors::Wrap(ErrEmptyRoute, "node " + node.Name + " has no transport"));
       auto addr = Resolve(ctx, "ip", node.Addr, node.Options().Resolver, node.Options().HostMapper, log);
       if (!addr) return Fail(log, node, "resolve " + node.Addr, addr.error());
       gc::Result<gc::net::ConnUniquePtr> reached = gc::net::ConnUniquePtr();

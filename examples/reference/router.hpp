@@ -76,7 +76,7 @@ class Router final : public gc::chain::Router {
           continue;
         }
       }
-      log_->Debugf("route(retry=%d) %s", {i, Path(route, address)});
+      if (log_->IsLevelEnabled(gc::logger::DebugLevel)) log_->Debugf("route(retry=%d) %s", {i, Path(route, address)});
       if (!route) route = direct_;
 
       std::vector<gc::chain::BindOption> all{gc::chain::LoggerBindOption(options_.Logger)};
@@ -111,8 +111,7 @@ class Router final : public gc::chain::Router {
   }
 
   gc::Result<gc::net::ConnUniquePtr> DialAttempts(const gc::context::Context& ctx, std::string_view network,
-                                                  std::string_view address,
-                                                  gc::Variadic<gc::chain::DialOption> opts) {
+                                                  std::string_view address, gc::Variadic<gc::chain::DialOption> opts) {
     log_->Debugf("dial %s/%s", {address, network});
     gc::Error err;
     for (int i = 0; i < Attempts(); ++i) {
@@ -128,7 +127,7 @@ class Router final : public gc::chain::Router {
       if (options_.Chain) {
         route = options_.Chain->Route(actx, network, *ip_addr, gc::chain::WithHostRouteOption(std::string(address)));
       }
-      log_->Debugf("route(retry=%d) %s", {i, Path(route, *ip_addr)});
+      if (log_->IsLevelEnabled(gc::logger::DebugLevel)) log_->Debugf("route(retry=%d) %s", {i, Path(route, *ip_addr)});
       if (!route) route = direct_;
 
       std::vector<gc::chain::DialOption> all{

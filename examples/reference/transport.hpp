@@ -72,14 +72,14 @@ class Transport final : public gc::chain::Transporter {
     return conn;
   }
 
-  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn, std::string_view network,
-                                       std::string_view address) override {
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
+                                             std::string_view network, std::string_view address) override {
     return connector_->Connect(ctx, std::move(conn), network, address, gc::connector::DialerConnectOption(netd_));
   }
 
   gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
-                                        std::string_view network, std::string_view address,
-                                        gc::Variadic<gc::connector::BindOption> opts = {}) override {
+                                              std::string_view network, std::string_view address,
+                                              gc::Variadic<gc::connector::BindOption> opts = {}) override {
     if (auto* binder = dynamic_cast<gc::connector::Binder*>(connector_.get())) {
       return binder->Bind(ctx, std::move(conn), network, address, opts);
     }

@@ -23,6 +23,8 @@
 #include "gost/core/go/context.hpp"
 #include "gost/core/metadata/metadata.hpp"
 #include "gost/core/selector/selector.hpp"
+#include "reference/metadata.hpp"
+#include "stand_ins.hpp"
 
 namespace {
 
@@ -31,30 +33,6 @@ namespace chain = gost::core::chain;
 using gost::bench::ReportAllocations;
 
 // Inert implementations: the options only hold them.
-class NullTransporter final : public chain::Transporter {
- public:
-  gc::Result<gc::net::ConnUniquePtr> Dial(const gc::context::Context&, std::string_view) override {
-    return gc::net::ErrClosed;
-  }
-  gc::Result<gc::net::ConnUniquePtr> Handshake(const gc::context::Context&, gc::net::ConnUniquePtr conn) override {
-    return conn;
-  }
-  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context&, gc::net::ConnUniquePtr conn, std::string_view,
-                                       std::string_view) override {
-    return conn;
-  }
-  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context&, gc::net::ConnUniquePtr, std::string_view,
-                                        std::string_view, gc::Variadic<gc::connector::BindOption>) override {
-    return gc::connector::ErrBindUnsupported;
-  }
-  [[nodiscard]] bool Multiplex() const override { return false; }
-  chain::TransportOptions* Options() override { return &options_; }
-  [[nodiscard]] chain::TransporterPtr Copy() const override { return std::make_shared<NullTransporter>(*this); }
-
- private:
-  chain::TransportOptions options_;
-};
-
 class NullBypass final : public gc::bypass::Bypass {
  public:
   bool Contains(const gc::context::Context&, std::string_view, std::string_view,
@@ -64,27 +42,20 @@ class NullBypass final : public gc::bypass::Bypass {
   [[nodiscard]] bool IsWhitelist() const override { return false; }
 };
 
-class NullMetadata final : public gc::metadata::Metadata {
- public:
-  [[nodiscard]] bool IsExists(std::string_view) const override { return false; }
-  void Set(std::string_view, std::any) override {}
-  [[nodiscard]] std::any Get(std::string_view) const override { return {}; }
-};
-
 struct Shared {
-  chain::TransporterPtr transport = std::make_shared<NullTransporter>();
+  chain::TransporterPtr transport = std::make_shared<gost::bench::PassTransporter>();
   gc::bypass::BypassPtr bypass = std::make_shared<NullBypass>();
-  gc::metadata::MetadataPtr metadata = std::make_shared<NullMetadata>();
+  gc::metadata::MetadataPtr metadata = gost::x::NewMetadata();
 };
 
 void BM_NewNode5Options(benchmark::State& state) {
   const Shared s;
   const std::uint64_t before = gost::bench::ThreadAllocations();
   for (auto _ : state) {
-    chain::NodePtr node = chain::NewNode("node-1", "10.0.0.1:1080",
-                                         {chain::NetworkNodeOption("tcp"), chain::TransportNodeOption(s.transport),
-                                          chain::BypassNodeOption(s.bypass), chain::PriorityNodeOption(1),
-                                          chain::MetadataNodeOption(s.metadata)});
+    chain::NodePtr node = chain::NewNode(
+        "node-1", "10.0.0.1:1080",
+        {chain::NetworkNodeOption("tcp"), chain::TransportNodeOption(s.transport), chain::BypassNodeOption(s.bypass),
+         chain::PriorityNodeOption(1), chain::MetadataNodeOption(s.metadata)});
     benchmark::DoNotOptimize(node.get());
   }
   ReportAllocations(state, before);
@@ -129,11 +100,11 @@ void BM_NewNode5StdFunctionOptions(benchmark::State& state) {
   const Shared s;
   const std::uint64_t before = gost::bench::ThreadAllocations();
   for (auto _ : state) {
-    auto node = std::make_shared<StdNode>(
-        "node-1", "10.0.0.1:1080",
-        std::initializer_list<StdNodeOption>{StdNetworkOption("tcp"), StdTransportOption(s.transport),
-                                             StdBypassOption(s.bypass), StdPriorityOption(1),
-                                             StdMetadataOption(s.metadata)});
+    auto node =
+        std::make_shared<StdNode>("node-1", "10.0.0.1:1080",
+                                  std::initializer_list<StdNodeOption>{
+                                      StdNetworkOption("tcp"), StdTransportOption(s.transport),
+                                      StdBypassOption(s.bypass), StdPriorityOption(1), StdMetadataOption(s.metadata)});
     benchmark::DoNotOptimize(node.get());
   }
   ReportAllocations(state, before);
