@@ -1,8 +1,5 @@
 // gost::x::Chain: one node from each hop makes a route (go-gost/x
 // chain/chain.go), multiplexing nodes carry the route before them.
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <memory>
 #include <string>
 #include <utility>
@@ -14,16 +11,10 @@
 
 #include "reference/chain.hpp"
 #include "reference/logger.hpp"
+#include "support.hpp"
 
+namespace gost::x::test {
 namespace {
-
-namespace gc = gost::core;
-namespace x = gost::x;
-using ::testing::_;
-using ::testing::NiceMock;
-using ::testing::Return;
-
-const gc::context::Context kBg = gc::context::Background();
 
 // A hop that always gives `node` and remembers what it was asked.
 std::shared_ptr<gc::hop::MockHop> HopOf(const gc::chain::NodePtr& node, gc::hop::SelectOptions* asked = nullptr) {
@@ -112,3 +103,4 @@ TEST(Chain, AMultiplexingNodeCarriesTheRouteBeforeIt) {
 }
 
 }  // namespace
+}  // namespace gost::x::test

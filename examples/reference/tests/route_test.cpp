@@ -1,8 +1,5 @@
 // gost::x::DirectRoute and gost::x::NodeRoute: the walk through a route's
 // nodes as go-gost/x chain/route.go makes it, and the markers it keeps.
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <memory>
 #include <string>
 #include <utility>
@@ -11,26 +8,15 @@
 #include <gost/core/chain/node.hpp>
 #include <gost/core/testing/mocks/chain.hpp>
 #include <gost/core/testing/mocks/hosts.hpp>
-#include <gost/core/testing/pipe.hpp>
 
 #include "common/memnet.hpp"
 #include "reference/chain.hpp"
 #include "reference/logger.hpp"
 #include "reference/route.hpp"
+#include "support.hpp"
 
+namespace gost::x::test {
 namespace {
-
-namespace gc = gost::core;
-namespace x = gost::x;
-using ::testing::_;
-using ::testing::ByMove;
-using ::testing::InSequence;
-using ::testing::NiceMock;
-using ::testing::Return;
-
-const gc::context::Context kBg = gc::context::Background();
-
-gc::net::ConnUniquePtr AConn() { return std::move(gc::net::Pipe().first); }
 
 // A node whose transport is a mock; the mock stays reachable through it.
 struct MockNode {
@@ -205,3 +191,4 @@ TEST(NodeRoute, TellsTheLoggerEachStep) {
 }
 
 }  // namespace
+}  // namespace gost::x::test

@@ -1,8 +1,5 @@
 // gost::x::Router: resolution, routes from the chain, retries, per-attempt
 // timeouts and recorders, as go-gost/x chain/router.go does them.
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <memory>
 #include <string>
@@ -15,22 +12,14 @@
 #include <gost/core/testing/mocks/hosts.hpp>
 #include <gost/core/testing/mocks/recorder.hpp>
 #include <gost/core/testing/mocks/resolver.hpp>
-#include <gost/core/testing/pipe.hpp>
 
 #include "reference/router.hpp"
+#include "support.hpp"
 
+namespace gost::x::test {
 namespace {
 
-namespace gc = gost::core;
-namespace x = gost::x;
-using ::testing::_;
-using ::testing::ByMove;
-using ::testing::Return;
 using namespace std::chrono_literals;
-
-const gc::context::Context kBg = gc::context::Background();
-
-gc::net::ConnUniquePtr AConn() { return std::move(gc::net::Pipe().first); }
 
 // A chain that always gives `route`, and remembers the address asked for.
 std::shared_ptr<gc::chain::MockChainer> ChainOf(const gc::chain::RoutePtr& route, std::vector<std::string>* asked) {
@@ -181,3 +170,4 @@ TEST(Router, BindNeedsARouteWithNodesWhenThereIsAChain) {
 }
 
 }  // namespace
+}  // namespace gost::x::test

@@ -1,8 +1,5 @@
 // gost::x::Transport: a node's dialer and connector joined, with the optional
 // interfaces found by dynamic_cast (go-gost/x chain/transport.go).
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <memory>
 #include <string>
 #include <utility>
@@ -13,18 +10,12 @@
 #include <gost/core/testing/mocks/common/net.hpp>
 #include <gost/core/testing/mocks/connector.hpp>
 #include <gost/core/testing/mocks/dialer.hpp>
-#include <gost/core/testing/pipe.hpp>
 
 #include "reference/transport.hpp"
+#include "support.hpp"
 
+namespace gost::x::test {
 namespace {
-
-namespace gc = gost::core;
-namespace x = gost::x;
-using ::testing::_;
-using ::testing::ByMove;
-using ::testing::InSequence;
-using ::testing::Return;
 
 // Optional interfaces come from the same object, as in Go.
 class HandshakingDialer : public gc::dialer::MockDialer,
@@ -33,10 +24,6 @@ class HandshakingDialer : public gc::dialer::MockDialer,
 class FullConnector : public gc::connector::MockConnector,
                       public gc::connector::MockHandshaker,
                       public gc::connector::MockBinder {};
-
-gc::net::ConnUniquePtr AConn() { return std::move(gc::net::Pipe().first); }
-
-const gc::context::Context kBg = gc::context::Background();
 
 TEST(Transport, DialHandsTheDialerTheNodeAddressHostAndNetworkDialer) {
   auto d = std::make_shared<gc::dialer::MockDialer>();
@@ -181,3 +168,4 @@ TEST(Transport, ACopyHasOptionsOfItsOwn) {
 }
 
 }  // namespace
+}  // namespace gost::x::test
