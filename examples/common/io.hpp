@@ -87,4 +87,18 @@ inline void Relay(const gc::context::Context& ctx, std::shared_ptr<gc::net::Conn
   on_cancel.Stop();
 }
 
+/// A handler's Handle in one call: runs `serve(client)` on the connection,
+/// made shared; cancelling `ctx` (the service is closing) closes the
+/// connection, which unblocks whatever waits on it, and it is closed when
+/// `serve` returns. Returns what `serve` returns.
+template <class Serve>
+gc::Error ServeClosingOnCancel(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn, Serve serve) {
+  std::shared_ptr<gc::net::Conn> client(std::move(conn));
+  gc::context::AfterFuncHandle on_cancel = gc::context::AfterFunc(ctx, [client] { (void)client->Close(); });
+  gc::Error err = serve(client);
+  on_cancel.Stop();
+  (void)client->Close();
+  return err;
+}
+
 }  // namespace example

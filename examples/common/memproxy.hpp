@@ -180,13 +180,7 @@ class ProxyHandler final : public gc::handler::Handler {
 
   gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                    gc::Variadic<gc::handler::HandleOption> /*opts*/ = {}) override {
-    std::shared_ptr<gc::net::Conn> client(std::move(conn));
-    // Cancelling ctx (the service is closing) unblocks whatever waits on the client.
-    gc::context::AfterFuncHandle on_cancel = gc::context::AfterFunc(ctx, [client] { (void)client->Close(); });
-    gc::Error err = Serve(ctx, client);
-    on_cancel.Stop();
-    (void)client->Close();
-    return err;
+    return ServeClosingOnCancel(ctx, std::move(conn), [&](const auto& client) { return Serve(ctx, client); });
   }
 
  private:

@@ -16,8 +16,9 @@
 #include <gost/core/listener/option.hpp>
 
 #include "common/io.hpp"
-#include "reference/logger.hpp"
 #include "common/memnet.hpp"
+#include "common/service.hpp"
+#include "reference/logger.hpp"
 #include "xor_transport.hpp"
 
 namespace xor_transport {
@@ -25,36 +26,32 @@ namespace xor_transport {
 namespace gc = gost::core;
 namespace x = gost::x;
 
-/// Listens on Options::Addr; every accepted connection comes XOR-wrapped.
+/// Listens on Options::Addr (an example::MemListener); every accepted
+/// connection comes XOR-wrapped with the key Init reads from metadata.
 class XorListener final : public gc::listener::Listener {
  public:
   XorListener(std::shared_ptr<example::Network> net, gc::Variadic<gc::listener::Option> opts)
-      : net_(std::move(net)), options_(gc::MakeOptions<gc::listener::Options>(opts)) {}
+      : inner_(std::move(net), opts) {}
 
   gc::Error Init(gc::metadata::MetadataPtr md) override {
     auto key = KeyFrom(md);
     if (!key) return key.error();
     key_ = *key;
-    auto ln = net_->Listen(options_.Addr);
-    if (!ln) return ln.error();
-    ln_ = std::move(*ln);
-    return {};
+    return inner_.Init(md);
   }
 
   gc::Result<gc::net::ConnUniquePtr> Accept() override {
-    auto conn = ln_->Accept();
-    if (!conn) return gc::errors::Is(conn.error(), gc::net::ErrClosed) ? gc::listener::ErrClosed : conn.error();
+    auto conn = inner_.Accept();
+    if (!conn) return conn.error();
     return gc::net::ConnUniquePtr(std::make_unique<XorConn>(std::move(*conn), key_));
   }
 
-  [[nodiscard]] gc::net::Addr Addr() const override { return {"tcp", options_.Addr}; }
-  gc::Error Close() override { return ln_->Close(); }
+  [[nodiscard]] gc::net::Addr Addr() const override { return inner_.Addr(); }
+  gc::Error Close() override { return inner_.Close(); }
 
  private:
-  std::shared_ptr<example::Network> net_;
-  gc::listener::Options options_;
-  std::uint8_t key_ = 0;     // set by Init
-  gc::net::ListenerUniquePtr ln_;  // set by Init
+  example::MemListener inner_;
+  std::uint8_t key_ = 0;  // set by Init
 };
 
 /// Serves the header protocol. Logs each header (on Options::Logger, as
@@ -68,12 +65,7 @@ class HeaderHandler final : public gc::handler::Handler {
 
   gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                    gc::Variadic<gc::handler::HandleOption> /*opts*/ = {}) override {
-    std::shared_ptr<gc::net::Conn> client(std::move(conn));
-    gc::context::AfterFuncHandle on_cancel = gc::context::AfterFunc(ctx, [client] { (void)client->Close(); });
-    gc::Error err = Serve(ctx, client);
-    on_cancel.Stop();
-    (void)client->Close();
-    return err;
+    return example::ServeClosingOnCancel(ctx, std::move(conn), [&](const auto& client) { return Serve(ctx, client); });
   }
 
  private:
