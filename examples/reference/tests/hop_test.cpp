@@ -74,8 +74,8 @@ NodePtr Failed(std::string name, int times = 1) {
 
 // Select for a TCP connection to `addr`.
 NodePtr SelectFor(x::Hop& hop, const std::string& addr, const std::string& host = "") {
-  return hop.Select(kCtx, {gc::hop::NetworkSelectOption("tcp"), gc::hop::AddrSelectOption(addr),
-                           gc::hop::HostSelectOption(host)});
+  return hop.Select(
+      kCtx, {gc::hop::NetworkSelectOption("tcp"), gc::hop::AddrSelectOption(addr), gc::hop::HostSelectOption(host)});
 }
 
 // Options with these nodes and name, reporting on a Format::Line logger when

@@ -144,8 +144,8 @@ TEST(Logger, TextFormatWithoutFields) {
 }
 
 TEST(Logger, WithFieldsMergesAndLeavesTheOriginalAlone) {
-  auto original = std::make_shared<x::Logger>(lg::WarnLevel, x::Format::Text,
-                                              lg::Fields{{"kind", std::string("a")}, {"keep", 1}});
+  auto original =
+      std::make_shared<x::Logger>(lg::WarnLevel, x::Format::Text, lg::Fields{{"kind", std::string("a")}, {"keep", 1}});
   auto derived = original->WithFields({{"kind", std::string("b")}, {"added", std::string("yes")}});
   ASSERT_NE(derived, nullptr);
   EXPECT_NE(derived.get(), original.get());
@@ -155,7 +155,10 @@ TEST(Logger, WithFieldsMergesAndLeavesTheOriginalAlone) {
   EXPECT_EQ(Stderr([&] { derived->Info({"below"}); }), "") << "the level carries over";
 
   auto line = std::make_shared<x::Logger>(lg::InfoLevel, x::Format::Line);
-  EXPECT_EQ(Stdout([&] { line->WithFields({{"kind", std::string("hop 1")}})->Info({"x"}); }), "hop 1: x\n")
+  EXPECT_EQ(Stdout([&] {
+              line->WithFields({{"kind", std::string("hop 1")}})->Info({"x"});
+            }),
+            "hop 1: x\n")
       << "the format carries over";
 }
 

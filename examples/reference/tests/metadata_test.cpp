@@ -233,9 +233,17 @@ TEST(Getters, ReadThroughAnyMetadataImplementation) {
 
 TEST(ParseDuration, AcceptedForms) {
   const std::pair<const char*, gc::Duration> cases[] = {
-      {"10s", 10s},          {"0s", 0s},       {"1m30s", 90s},   {"250ms", 250ms},     {"1h", 1h},
-      {"5us", 5us},          {"7ns", 7ns},     {"1h2m3s4ms", 1h + 2min + 3s + 4ms}, {"30s1m", 90s},
-      {"1000000ns", 1ms},    {"1000000h", std::chrono::hours(1'000'000)},
+      {"10s", 10s},
+      {"0s", 0s},
+      {"1m30s", 90s},
+      {"250ms", 250ms},
+      {"1h", 1h},
+      {"5us", 5us},
+      {"7ns", 7ns},
+      {"1h2m3s4ms", 1h + 2min + 3s + 4ms},
+      {"30s1m", 90s},
+      {"1000000ns", 1ms},
+      {"1000000h", std::chrono::hours(1'000'000)},
   };
   for (const auto& [text, want] : cases) {
     const auto got = x::ParseDuration(text);
@@ -245,8 +253,8 @@ TEST(ParseDuration, AcceptedForms) {
 }
 
 TEST(ParseDuration, RefusedForms) {
-  for (const char* bad : {"", "10", "s", "10x", "10S", "1.5s", "-1s", "+1s", " 10s", "10s ", "10 s", "10s5",
-                          "1000001s", "1m1000001s", "ms10", "h"}) {
+  for (const char* bad : {"", "10", "s", "10x", "10S", "1.5s", "-1s", "+1s", " 10s", "10s ", "10 s", "10s5", "1000001s",
+                          "1m1000001s", "ms10", "h"}) {
     EXPECT_EQ(x::ParseDuration(bad), std::nullopt) << '"' << bad << '"';
   }
 }

@@ -66,7 +66,7 @@ struct MockItem : NiceMock<gc::selector::MockMarkable>, NiceMock<gc::metadata::M
 // A MockItem whose marker counts `count` failures, the latest `ago` ago, and
 // whose metadata is `md` (none when empty).
 std::shared_ptr<MockItem> ItemFailed(std::int64_t count, gc::Duration ago,
-                                              const std::map<std::string, std::any>& md = {}) {
+                                     const std::map<std::string, std::any>& md = {}) {
   auto marker = std::make_shared<NiceMock<gc::selector::MockMarker>>();
   ON_CALL(*marker, Count()).WillByDefault(Return(count));
   ON_CALL(*marker, Time()).WillByDefault(Return(gc::Now() - ago));
@@ -215,10 +215,10 @@ TEST(RoundRobinStrategy, OneCounterForEveryCall) {
   auto a = Node("a");
   auto b = Node("b");
   auto c = Node("c");
-  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b}), a);        // call 0
-  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b, c}), b);     // call 1
-  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b, c}), c);     // call 2
-  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b}), b);        // call 3
+  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b}), a);     // call 0
+  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b, c}), b);  // call 1
+  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b, c}), c);  // call 2
+  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b}), b);     // call 3
   EXPECT_EQ(rr.Apply(kCtx, std::vector<NodePtr>{}), nullptr);
 }
 
@@ -352,11 +352,9 @@ TEST(DefaultSelector, WithoutFiltersTheStrategyGetsEverything) {
 }
 
 TEST(DefaultSelector, NameComesFromTheStrategy) {
-  EXPECT_EQ(x::DefaultSelector<NodePtr>(std::make_shared<x::RoundRobinStrategy<NodePtr>>(), {}).Name(),
-            "round robin");
+  EXPECT_EQ(x::DefaultSelector<NodePtr>(std::make_shared<x::RoundRobinStrategy<NodePtr>>(), {}).Name(), "round robin");
   EXPECT_EQ(x::DefaultSelector<NodePtr>(std::make_shared<x::RandomStrategy<NodePtr>>(), {}).Name(), "random");
-  EXPECT_EQ(x::DefaultSelector<NodePtr>(std::make_shared<gc::selector::MockStrategy<NodePtr>>(), {}).Name(),
-            "strategy")
+  EXPECT_EQ(x::DefaultSelector<NodePtr>(std::make_shared<gc::selector::MockStrategy<NodePtr>>(), {}).Name(), "strategy")
       << "a strategy that is not x::Named";
 }
 
