@@ -94,8 +94,8 @@ inline std::optional<bool> ParseBool(std::string_view s) {
 }  // namespace detail
 
 /// A Go-style duration of whole numbers with units: "10s", "1m30s", "250ms";
-/// nullopt for anything else. Numbers above a million are refused, which
-/// keeps the sum from overflowing.
+/// nullopt for anything else. Numbers above a million are refused (so no
+/// single term overflows), and so is a total too large for a Duration.
 inline std::optional<gc::Duration> ParseDuration(std::string_view s) {
   using namespace std::chrono_literals;
   static constexpr std::array<std::pair<std::string_view, gc::Duration>, 6> kUnits{
@@ -114,7 +114,9 @@ inline std::optional<gc::Duration> ParseDuration(std::string_view s) {
     s.remove_prefix(unit_len);
     const auto* u = std::find_if(kUnits.begin(), kUnits.end(), [&](const auto& k) { return k.first == unit; });
     if (u == kUnits.end()) return std::nullopt;
-    total += *n * u->second;
+    const gc::Duration term = *n * u->second;
+    if (total > gc::Duration::max() - term) return std::nullopt;
+    total += term;
   }
   return total;
 }
