@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "gost/core/go/net.hpp"
+#include "gost/core/testing/mocks/admission.hpp"
+#include "support/option_cases.hpp"
 
 namespace gost::core::admission {
 namespace {
@@ -24,11 +26,7 @@ std::string Describe(const Options& o) { return "{Service=" + o.Service + ", Net
 // A base with every field set, to prove an option leaves the others alone.
 Options Filled() { return Options{"base-service", "base-network"}; }
 
-struct OptionCase {
-  std::string name;
-  Option opt;
-  std::function<void(Options&)> expect;  // the one change the option must make
-};
+using OptionCase = testsupport::OptionCase<Options>;
 
 std::vector<OptionCase> OptionCases() {
   return {
@@ -46,16 +44,7 @@ TEST(AdmissionOptions, DefaultsAreEmpty) {
 }
 
 TEST(AdmissionOptions, EachOptionSetsExactlyItsField) {
-  for (const auto& c : OptionCases()) {
-    for (const Options& base : {Options{}, Filled()}) {
-      SCOPED_TRACE(c.name + " on " + Describe(base));
-      Options want = base;
-      c.expect(want);
-      Options got = base;
-      ApplyOptions<Options>(got, c.opt);
-      EXPECT_EQ(got, want) << Describe(got);
-    }
-  }
+  testsupport::ExpectEachOptionSetsItsField<Options>(OptionCases(), {Options{}, Filled()}, Describe);
 }
 
 TEST(AdmissionOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
@@ -134,13 +123,6 @@ TEST(Admission, CancelledContextIsRefused) {
   cancel();
   EXPECT_FALSE(adm->Admit(ctx, "tcp", "10.0.0.1:80"));
 }
-
-class MockAdmission : public Admission {
- public:
-  MOCK_METHOD(bool, Admit,
-              (const context::Context& ctx, std::string_view network, std::string_view addr, Variadic<Option> opts),
-              (override));
-};
 
 TEST(Admission, OptionsReachTheImplementationInOrder) {
   auto mock = std::make_shared<MockAdmission>();

@@ -12,16 +12,15 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/testing/mocks/auth.hpp"
+#include "support/option_cases.hpp"
+
 namespace gost::core::auth {
 namespace {
 
 static_assert(detail::kIsInterface<Authenticator>);
 
-struct OptionCase {
-  std::string name;
-  Option opt;
-  std::function<void(Options&)> expect;
-};
+using OptionCase = testsupport::OptionCase<Options>;
 
 TEST(AuthOptions, DefaultsAreEmpty) { EXPECT_TRUE(Options{}.Service.empty()); }
 
@@ -30,17 +29,8 @@ TEST(AuthOptions, EachOptionSetsExactlyItsField) {
       {"WithService", WithService("svc"), [](Options& o) { o.Service = "svc"; }},
       {"WithService empty", WithService(""), [](Options& o) { o.Service.clear(); }},
   };
-  for (const auto& c : cases) {
-    for (const Options& base : {Options{}, Options{"base"}}) {
-      SCOPED_TRACE(c.name + " on '" + base.Service + "'");
-      Options want = base;
-      c.expect(want);
-      Options got = base;
-      ApplyOptions<Options>(got, c.opt);
-      EXPECT_EQ(got.Service, want.Service);
-      EXPECT_EQ(got, want);
-    }
-  }
+  testsupport::ExpectEachOptionSetsItsField<Options>(cases, {Options{}, Options{"base"}},
+                                                     [](const Options& o) { return "'" + o.Service + "'"; });
 }
 
 TEST(AuthOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
@@ -108,13 +98,6 @@ TEST(Authenticator, RejectsOnceTheContextEnds) {
   cancel();
   EXPECT_EQ(a->Authenticate(ctx, "u", "p"), AuthenticateResult{});
 }
-
-class MockAuthenticator : public Authenticator {
- public:
-  MOCK_METHOD(AuthenticateResult, Authenticate,
-              (const context::Context& ctx, std::string_view user, std::string_view password, Variadic<Option> opts),
-              (override));
-};
 
 TEST(Authenticator, MockSeesArgumentsAndOptions) {
   auto mock = std::make_shared<MockAuthenticator>();

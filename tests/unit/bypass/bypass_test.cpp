@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "gost/core/go/net.hpp"
+#include "gost/core/testing/mocks/bypass.hpp"
+#include "support/option_cases.hpp"
 
 namespace gost::core::bypass {
 namespace {
@@ -22,11 +24,7 @@ std::string Describe(const Options& o) {
   return "{Service=" + o.Service + ", Host=" + o.Host + ", Path=" + o.Path + "}";
 }
 
-struct OptionCase {
-  std::string name;
-  Option opt;
-  std::function<void(Options&)> expect;
-};
+using OptionCase = testsupport::OptionCase<Options>;
 
 TEST(BypassOptions, DefaultsAreEmpty) {
   const Options o;
@@ -42,16 +40,7 @@ TEST(BypassOptions, EachOptionSetsExactlyItsField) {
       {"WithPathOption", WithPathOption("/a/b?c"), [](Options& o) { o.Path = "/a/b?c"; }},
       {"WithHostOption empty", WithHostOption(""), [](Options& o) { o.Host.clear(); }},
   };
-  for (const auto& c : cases) {
-    for (const Options& base : {Options{}, Options{"s0", "h0", "p0"}}) {
-      SCOPED_TRACE(c.name + " on " + Describe(base));
-      Options want = base;
-      c.expect(want);
-      Options got = base;
-      ApplyOptions<Options>(got, c.opt);
-      EXPECT_EQ(got, want) << Describe(got);
-    }
-  }
+  testsupport::ExpectEachOptionSetsItsField<Options>(cases, {Options{}, Options{"s0", "h0", "p0"}}, Describe);
 }
 
 TEST(BypassOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
@@ -127,14 +116,6 @@ TEST(Bypass, OptionsAndBadInput) {
   cancel();
   EXPECT_FALSE(bp->Contains(cctx, "tcp", "example.com:80"));
 }
-
-class MockBypass : public Bypass {
- public:
-  MOCK_METHOD(bool, IsWhitelist, (), (const, override));
-  MOCK_METHOD(bool, Contains,
-              (const context::Context& ctx, std::string_view network, std::string_view addr, Variadic<Option> opts),
-              (override));
-};
 
 TEST(Bypass, MockThroughConstPointer) {
   auto mock = std::make_shared<MockBypass>();

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/testing/mocks/hosts.hpp"
+
 namespace gost::core::hosts {
 namespace {
 
@@ -83,13 +85,6 @@ TEST(HostMapper, LookupThroughTheInterface) {
   // Unknown network: found, nothing of that family.
   EXPECT_EQ(hm->Lookup(ctx, "tcp", "example.com"), (LookupResult{{}, true}));
 }
-
-class MockHostMapper : public HostMapper {
- public:
-  MOCK_METHOD(LookupResult, Lookup,
-              (const context::Context& ctx, std::string_view network, std::string_view host, Variadic<Option> opts),
-              (override));
-};
 
 TEST(HostMapper, MockReturnsAResult) {
   auto mock = std::make_shared<MockHostMapper>();

@@ -14,32 +14,23 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/testing/mocks/ingress.hpp"
+#include "support/option_cases.hpp"
+
 namespace gost::core::ingress {
 namespace {
 
 static_assert(detail::kIsInterface<Ingress>);
 
-struct OptionCase {
-  std::string name;
-  Option opt;
-  std::function<void(Options&)> expect;
-};
+using OptionCase = testsupport::OptionCase<Options>;
 
 TEST(IngressOptions, EachOptionSetsExactlyItsField) {
   const std::vector<OptionCase> cases{
       {"WithService", WithService("svc"), [](Options& o) { o.Service = "svc"; }},
       {"WithService empty", WithService(""), [](Options& o) { o.Service.clear(); }},
   };
-  for (const auto& c : cases) {
-    for (const Options& base : {Options{}, Options{"base"}}) {
-      SCOPED_TRACE(c.name + " on '" + base.Service + "'");
-      Options want = base;
-      c.expect(want);
-      Options got = base;
-      ApplyOptions<Options>(got, c.opt);
-      EXPECT_EQ(got, want) << got.Service;
-    }
-  }
+  testsupport::ExpectEachOptionSetsItsField<Options>(cases, {Options{}, Options{"base"}},
+                                                     [](const Options& o) { return "'" + o.Service + "'"; });
 }
 
 TEST(IngressOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
@@ -123,14 +114,6 @@ TEST(Ingress, ConcurrentUse) {
   for (auto& th : threads) th.join();
   for (int i = 0; i < 10; ++i) EXPECT_NE(ing->GetRule(ctx, "h" + std::to_string(i) + ".test"), nullptr);
 }
-
-class MockIngress : public Ingress {
- public:
-  MOCK_METHOD(bool, SetRule, (const context::Context& ctx, std::shared_ptr<Rule> rule, Variadic<Option> opts),
-              (override));
-  MOCK_METHOD(std::shared_ptr<Rule>, GetRule,
-              (const context::Context& ctx, std::string_view host, Variadic<Option> opts), (override));
-};
 
 TEST(Ingress, MockRoundTrip) {
   auto mock = std::make_shared<MockIngress>();

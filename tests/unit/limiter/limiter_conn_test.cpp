@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include "gost/core/testing/mocks/limiter/conn.hpp"
+
 namespace gost::core::limiter::conn {
 namespace {
 
@@ -101,17 +103,6 @@ TEST(ConnLimiter, ConcurrentAllowNeverExceedsTheLimit) {
   EXPECT_GT(admitted.load(), 0);
   EXPECT_EQ(lim->Current(), 0);
 }
-
-class MockLimiter : public Limiter {
- public:
-  MOCK_METHOD(bool, Allow, (int n), (override));
-  MOCK_METHOD(int, Limit, (), (const, override));
-};
-
-class MockConnLimiter : public ConnLimiter {
- public:
-  MOCK_METHOD(std::shared_ptr<conn::Limiter>, Limiter, (std::string_view key), (override));
-};
 
 TEST(ConnLimiter, Mocks) {
   auto lim = std::make_shared<MockLimiter>();

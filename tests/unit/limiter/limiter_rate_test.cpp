@@ -10,6 +10,8 @@
 #include <mutex>
 #include <string>
 
+#include "gost/core/testing/mocks/limiter/rate.hpp"
+
 namespace gost::core::limiter::rate {
 namespace {
 
@@ -69,17 +71,6 @@ TEST(RateLimiter, BucketThroughTheInterface) {
   EXPECT_NE(l, rl->Limiter("client-b"));
   EXPECT_EQ(rl->Limiter(""), nullptr);
 }
-
-class MockLimiter : public Limiter {
- public:
-  MOCK_METHOD(bool, Allow, (int n), (override));
-  MOCK_METHOD(double, Limit, (), (const, override));
-};
-
-class MockRateLimiter : public RateLimiter {
- public:
-  MOCK_METHOD(std::shared_ptr<rate::Limiter>, Limiter, (std::string_view key), (override));
-};
 
 TEST(RateLimiter, Mocks) {
   auto lim = std::make_shared<MockLimiter>();

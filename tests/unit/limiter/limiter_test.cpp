@@ -9,6 +9,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "support/option_cases.hpp"
+
 namespace gost::core::limiter {
 namespace {
 
@@ -34,11 +36,7 @@ TEST(LimiterOptions, DefaultsAreEmpty) {
   }
 }
 
-struct OptionCase {
-  std::string name;
-  Option opt;
-  std::function<void(Options&)> expect;
-};
+using OptionCase = testsupport::OptionCase<Options>;
 
 TEST(LimiterOptions, EachOptionSetsExactlyItsField) {
   const std::vector<OptionCase> cases{
@@ -51,16 +49,7 @@ TEST(LimiterOptions, EachOptionSetsExactlyItsField) {
       {"ScopeOption empty", ScopeOption(""), [](Options& o) { o.Scope.clear(); }},
       {"ServiceOption empty", ServiceOption(""), [](Options& o) { o.Service.clear(); }},
   };
-  for (const auto& c : cases) {
-    for (const Options& base : {Options{}, Filled()}) {
-      SCOPED_TRACE(c.name + " on " + Describe(base));
-      Options want = base;
-      c.expect(want);
-      Options got = base;
-      ApplyOptions<Options>(got, c.opt);
-      EXPECT_EQ(got, want) << Describe(got);
-    }
-  }
+  testsupport::ExpectEachOptionSetsItsField<Options>(cases, {Options{}, Filled()}, Describe);
 }
 
 TEST(LimiterOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {

@@ -16,6 +16,8 @@
 #include <thread>
 #include <utility>
 
+#include "gost/core/testing/mocks/limiter/traffic.hpp"
+
 namespace gost::core::limiter::traffic {
 namespace {
 
@@ -155,21 +157,6 @@ TEST(TrafficLimiter, SetWakesAWaiter) {
   EXPECT_EQ(waiting.get(), 3);
   cancel();
 }
-
-class MockLimiter : public Limiter {
- public:
-  MOCK_METHOD(int, Wait, (const context::Context& ctx, int n), (override));
-  MOCK_METHOD(int, Limit, (), (const, override));
-  MOCK_METHOD(void, Set, (int n), (override));
-};
-
-class MockTrafficLimiter : public TrafficLimiter {
- public:
-  MOCK_METHOD(std::shared_ptr<traffic::Limiter>, In,
-              (const context::Context& ctx, std::string_view key, Variadic<limiter::Option> opts), (override));
-  MOCK_METHOD(std::shared_ptr<traffic::Limiter>, Out,
-              (const context::Context& ctx, std::string_view key, Variadic<limiter::Option> opts), (override));
-};
 
 TEST(TrafficLimiter, Mocks) {
   auto lim = std::make_shared<MockLimiter>();

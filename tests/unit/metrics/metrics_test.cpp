@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/testing/mocks/metrics.hpp"
+
 namespace gost::core::metrics {
 namespace {
 
@@ -144,31 +146,6 @@ TEST(Metrics, ConcurrentUpdates) {
   for (auto& th : threads) th.join();
   EXPECT_DOUBLE_EQ(reg->Find("counter", "gost_requests_total", {{"t", "x"}})->Get(), 1000.0);
 }
-
-class MockCounter : public Counter {
- public:
-  MOCK_METHOD(void, Inc, (), (override));
-  MOCK_METHOD(void, Add, (double v), (override));
-};
-class MockGauge : public Gauge {
- public:
-  MOCK_METHOD(void, Inc, (), (override));
-  MOCK_METHOD(void, Dec, (), (override));
-  MOCK_METHOD(void, Add, (double v), (override));
-  MOCK_METHOD(void, Set, (double v), (override));
-};
-class MockObserver : public Observer {
- public:
-  MOCK_METHOD(void, Observe, (double v), (override));
-};
-class MockMetrics : public Metrics {
- public:
-  MOCK_METHOD(std::shared_ptr<metrics::Counter>, Counter, (const MetricName& name, const Labels& labels),
-              (override));
-  MOCK_METHOD(std::shared_ptr<metrics::Gauge>, Gauge, (const MetricName& name, const Labels& labels), (override));
-  MOCK_METHOD(std::shared_ptr<metrics::Observer>, Observer, (const MetricName& name, const Labels& labels),
-              (override));
-};
 
 TEST(Metrics, Mocks) {
   auto c = std::make_shared<MockCounter>();

@@ -13,6 +13,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "gost/core/testing/mocks/observer/stats.hpp"
+
 namespace gost::core::observer::stats {
 namespace {
 
@@ -107,14 +109,6 @@ TEST(Stats, ConcurrentAdds) {
   EXPECT_EQ(s->Get(KindInputBytes), 12000U);
   EXPECT_EQ(s->Get(KindCurrentConns), 0U);
 }
-
-class MockStats : public Stats {
- public:
-  MOCK_METHOD(void, Add, (Kind kind, std::int64_t n), (override));
-  MOCK_METHOD(std::uint64_t, Get, (Kind kind), (const, override));
-  MOCK_METHOD(bool, IsUpdated, (), (const, override));
-  MOCK_METHOD(void, Reset, (), (override));
-};
 
 TEST(Stats, Mock) {
   auto m = std::make_shared<MockStats>();

@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/testing/mocks/observer.hpp"
+
 namespace gost::core::observer {
 namespace {
 
@@ -102,17 +104,6 @@ TEST(Observer, ReportsErrors) {
   const Error err = obs->Observe(ctx, {std::make_shared<StatusEvent>("x")});
   EXPECT_TRUE(errors::Is(err, context::Canceled));
 }
-
-class MockObserver : public Observer {
- public:
-  MOCK_METHOD(Error, Observe,
-              (const context::Context& ctx, const std::vector<EventPtr>& events, Variadic<Option> opts),
-              (override));
-};
-class MockEvent : public Event {
- public:
-  MOCK_METHOD(EventType, Type, (), (const, override));
-};
 
 TEST(Observer, Mocks) {
   auto ev = std::make_shared<MockEvent>();

@@ -19,6 +19,9 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/testing/mocks/recorder.hpp"
+#include "support/option_cases.hpp"
+
 namespace gost::core::recorder {
 namespace {
 
@@ -35,30 +38,19 @@ TEST(RecordOptions, DefaultHasNoMetadata) { EXPECT_FALSE(RecordOptions{}.Metadat
 
 TEST(RecordOptions, MetadataRecordOptionSetsTheMetadata) {
   // Table: the value each option carries and how to read it back.
-  struct Case {
-    std::string name;
-    RecordOption opt;
-    std::function<void(const std::any&)> check;
-  };
-  const std::vector<Case> cases{
+  const std::vector<testsupport::AnyOptionCase<RecordOptions>> cases{
       {"string", MetadataRecordOption(std::string("client=1.2.3.4")),
        [](const std::any& a) { EXPECT_EQ(std::any_cast<std::string>(a), "client=1.2.3.4"); }},
       {"int64", MetadataRecordOption(std::int64_t{7}),
        [](const std::any& a) { EXPECT_EQ(std::any_cast<std::int64_t>(a), 7); }},
       {"map", MetadataRecordOption(std::map<std::string, std::any>{{"k", 1}}),
-       [](const std::any& a) { using Map = std::map<std::string, std::any>;
-         EXPECT_EQ(std::any_cast<const Map&>(a).size(), 1U); }},
+       [](const std::any& a) {
+         using Map = std::map<std::string, std::any>;
+         EXPECT_EQ(std::any_cast<const Map&>(a).size(), 1U);
+       }},
       {"empty any clears", MetadataRecordOption(std::any{}), [](const std::any& a) { EXPECT_FALSE(a.has_value()); }},
   };
-  for (const auto& c : cases) {
-    for (bool prefilled : {false, true}) {
-      SCOPED_TRACE(c.name + (prefilled ? " over a value" : " on default"));
-      RecordOptions o;
-      if (prefilled) o.Metadata = 3.5;
-      ApplyOptions<RecordOptions>(o, c.opt);
-      c.check(o.Metadata);
-    }
-  }
+  testsupport::ExpectEachAnyOption<RecordOptions>(cases, &RecordOptions::Metadata, 3.5);
 }
 
 TEST(RecordOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
@@ -157,11 +149,6 @@ TEST(Recorder, ConcurrentRecords) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(mem->Records().size(), 400U);
 }
-
-class MockRecorder : public Recorder {
- public:
-  MOCK_METHOD(Error, Record, (const context::Context& ctx, ByteView b, Variadic<RecordOption> opts), (override));
-};
 
 TEST(Recorder, Mock) {
   auto mock = std::make_shared<MockRecorder>();

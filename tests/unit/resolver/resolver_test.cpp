@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/testing/mocks/resolver.hpp"
+
 namespace gost::core::resolver {
 namespace {
 
@@ -121,13 +123,6 @@ TEST(Resolver, Failures) {
   cancel();
   EXPECT_TRUE(errors::Is(r->Resolve(cctx, "ip", "a.test").error(), context::Canceled));
 }
-
-class MockResolver : public Resolver {
- public:
-  MOCK_METHOD(Result<std::vector<net::IP>>, Resolve,
-              (const context::Context& ctx, std::string_view network, std::string_view host, Variadic<Option> opts),
-              (override));
-};
 
 TEST(Resolver, Mock) {
   auto mock = std::make_shared<MockResolver>();

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "gost/core/go/errors.hpp"
+#include "gost/core/testing/mocks/rewriter.hpp"
+#include "support/option_cases.hpp"
 
 namespace gost::core::rewriter {
 namespace {
@@ -25,26 +27,13 @@ static_assert(std::is_same_v<RewriteOption, OptionFunc<RewriteOptions>>);
 TEST(RewriteOptions, DefaultHasNoMetadata) { EXPECT_FALSE(RewriteOptions{}.Metadata.has_value()); }
 
 TEST(RewriteOptions, MetadataRewriteOptionSetsTheMetadata) {
-  struct Case {
-    std::string name;
-    RewriteOption opt;
-    std::function<void(const std::any&)> check;
-  };
-  const std::vector<Case> cases{
+  const std::vector<testsupport::AnyOptionCase<RewriteOptions>> cases{
       {"string", MetadataRewriteOption(std::string("req")),
        [](const std::any& a) { EXPECT_EQ(std::any_cast<std::string>(a), "req"); }},
       {"int", MetadataRewriteOption(5), [](const std::any& a) { EXPECT_EQ(std::any_cast<int>(a), 5); }},
       {"empty any clears", MetadataRewriteOption(std::any{}), [](const std::any& a) { EXPECT_FALSE(a.has_value()); }},
   };
-  for (const auto& c : cases) {
-    for (bool prefilled : {false, true}) {
-      SCOPED_TRACE(c.name + (prefilled ? " over a value" : " on default"));
-      RewriteOptions o;
-      if (prefilled) o.Metadata = 1.25;
-      ApplyOptions<RewriteOptions>(o, c.opt);
-      c.check(o.Metadata);
-    }
-  }
+  testsupport::ExpectEachAnyOption<RewriteOptions>(cases, &RewriteOptions::Metadata, 1.25);
 }
 
 TEST(RewriteOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
@@ -122,12 +111,6 @@ TEST(Rewriter, Failures) {
   cancel();
   EXPECT_TRUE(errors::Is(rw->Rewrite(ctx, AsBytes("a")).error(), context::Canceled));
 }
-
-class MockRewriter : public Rewriter {
- public:
-  MOCK_METHOD(Result<Bytes>, Rewrite, (const context::Context& ctx, ByteView b, Variadic<RewriteOption> opts),
-              (override));
-};
 
 TEST(Rewriter, Mock) {
   auto mock = std::make_shared<MockRewriter>();

@@ -12,16 +12,15 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/testing/mocks/router.hpp"
+#include "support/option_cases.hpp"
+
 namespace gost::core::router {
 namespace {
 
 static_assert(detail::kIsInterface<Router>);
 
-struct OptionCase {
-  std::string name;
-  Option opt;
-  std::function<void(Options&)> expect;
-};
+using OptionCase = testsupport::OptionCase<Options>;
 
 TEST(RouterOptions, EachOptionSetsExactlyItsField) {
   EXPECT_TRUE(Options{}.ID.empty());
@@ -29,16 +28,8 @@ TEST(RouterOptions, EachOptionSetsExactlyItsField) {
       {"IDOption", IDOption("main"), [](Options& o) { o.ID = "main"; }},
       {"IDOption empty", IDOption(""), [](Options& o) { o.ID.clear(); }},
   };
-  for (const auto& c : cases) {
-    for (const Options& base : {Options{}, Options{"base"}}) {
-      SCOPED_TRACE(c.name + " on '" + base.ID + "'");
-      Options want = base;
-      c.expect(want);
-      Options got = base;
-      ApplyOptions<Options>(got, c.opt);
-      EXPECT_EQ(got, want) << got.ID;
-    }
-  }
+  testsupport::ExpectEachOptionSetsItsField<Options>(cases, {Options{}, Options{"base"}},
+                                                     [](const Options& o) { return "'" + o.ID + "'"; });
 }
 
 TEST(RouterOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
@@ -113,12 +104,6 @@ TEST(Router, GetRouteThroughTheInterface) {
   EXPECT_EQ(r->GetRoute(ctx, "8.8.8.8", IDOption("vpn")), nullptr);
   EXPECT_EQ(r->GetRoute(ctx, "8.8.8.8", IDOption("missing")), nullptr);
 }
-
-class MockRouter : public Router {
- public:
-  MOCK_METHOD(std::shared_ptr<Route>, GetRoute,
-              (const context::Context& ctx, std::string_view dst, Variadic<Option> opts), (override));
-};
 
 TEST(Router, Mock) {
   auto mock = std::make_shared<MockRouter>();

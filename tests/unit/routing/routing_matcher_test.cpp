@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "gost/core/testing/mocks/routing.hpp"
+
 namespace gost::core::routing {
 namespace {
 
@@ -105,11 +107,6 @@ TEST(Matcher, MatchesThroughTheInterface) {
   EXPECT_FALSE(m->Match(Request{}));
   EXPECT_TRUE(Rule{}.Match(Request{}));
 }
-
-class MockMatcher : public Matcher {
- public:
-  MOCK_METHOD(bool, Match, (const Request& req), (const, override));
-};
 
 TEST(Matcher, Mock) {
   auto mock = std::make_shared<MockMatcher>();

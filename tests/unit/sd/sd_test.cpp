@@ -13,6 +13,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "gost/core/testing/mocks/sd.hpp"
+
 namespace gost::core::sd {
 namespace {
 
@@ -156,16 +158,6 @@ TEST(SD, ConcurrentRegistrations) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(sd->Get(ctx, "svc")->size(), 200U);
 }
-
-class MockSD : public SD {
- public:
-  MOCK_METHOD(Error, Register, (const context::Context& ctx, std::shared_ptr<Service> service, Variadic<Option> opts),
-              (override));
-  MOCK_METHOD(Error, Deregister, (const context::Context& ctx, std::shared_ptr<Service> service), (override));
-  MOCK_METHOD(Error, Renew, (const context::Context& ctx, std::shared_ptr<Service> service), (override));
-  MOCK_METHOD((Result<std::vector<std::shared_ptr<Service>>>), Get,
-              (const context::Context& ctx, std::string_view name), (override));
-};
 
 TEST(SD, Mock) {
   auto mock = std::make_shared<MockSD>();

@@ -54,6 +54,7 @@
 #include "gost/core/go/net.hpp"
 #include "gost/core/go/result.hpp"
 #include "gost/core/go/time.hpp"
+#include "gost/core/testing/detail/suite.hpp"
 #include "gost/core/testing/detail/watchdog.hpp"
 
 namespace gost::core::net {
@@ -86,7 +87,7 @@ struct ConnFactory {
 };
 
 inline void PrintTo(const ConnFactory& f, std::ostream* os) {
-  *os << "ConnFactory{" << (f.name.empty() ? std::string("<unnamed>") : f.name) << "}";
+  core::detail::testkit::PrintFactory("ConnFactory", f.name, os);
 }
 
 namespace conformance_detail {
@@ -194,18 +195,7 @@ inline void ExpectTimeout(const Error& err, std::string_view what) {
 }  // namespace conformance_detail
 
 /// The suite; instantiate it with ConnFactory values.
-class ConnConformanceTest : public ::testing::TestWithParam<ConnFactory> {
- public:
-  /// Test-name generator for INSTANTIATE_TEST_SUITE_P: the factory's name.
-  static std::string ParamName(const ::testing::TestParamInfo<ConnFactory>& info) {
-    std::string out;
-    for (char ch : info.param.name) {
-      const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-      out += alnum ? ch : '_';
-    }
-    return out.empty() ? std::to_string(info.index) : out;
-  }
-
+class ConnConformanceTest : public core::detail::testkit::FactorySuite<ConnFactory> {
  protected:
   using Case = std::function<void(Conn& c1, Conn& c2)>;
   using TwoPairCase = std::function<void(Conn& a1, Conn& a2, Conn& b1, Conn& b2)>;

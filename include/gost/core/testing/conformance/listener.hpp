@@ -46,6 +46,7 @@
 #include "gost/core/go/result.hpp"
 #include "gost/core/go/time.hpp"
 #include "gost/core/listener/listener.hpp"
+#include "gost/core/testing/detail/suite.hpp"
 #include "gost/core/testing/detail/watchdog.hpp"
 
 namespace gost::core::listener {
@@ -107,22 +108,11 @@ struct ListenerFactory {
 };
 
 inline void PrintTo(const ListenerFactory& f, std::ostream* os) {
-  *os << "ListenerFactory{" << (f.name.empty() ? std::string("<unnamed>") : f.name) << "}";
+  core::detail::testkit::PrintFactory("ListenerFactory", f.name, os);
 }
 
 /// The suite; instantiate it with ListenerFactory values.
-class ListenerConformanceTest : public ::testing::TestWithParam<ListenerFactory> {
- public:
-  /// Test-name generator for INSTANTIATE_TEST_SUITE_P: the factory's name.
-  static std::string ParamName(const ::testing::TestParamInfo<ListenerFactory>& info) {
-    std::string out;
-    for (char ch : info.param.name) {
-      const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-      out += alnum ? ch : '_';
-    }
-    return out.empty() ? std::to_string(info.index) : out;
-  }
-
+class ListenerConformanceTest : public core::detail::testkit::FactorySuite<ListenerFactory> {
  protected:
   using Case = std::function<void(Listener& l, const std::function<Result<ConnUniquePtr>()>& dial)>;
 

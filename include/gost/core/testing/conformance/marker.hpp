@@ -31,6 +31,7 @@
 
 #include "gost/core/go/time.hpp"
 #include "gost/core/selector/selector.hpp"
+#include "gost/core/testing/detail/suite.hpp"
 #include "gost/core/testing/detail/watchdog.hpp"
 
 namespace gost::core::selector {
@@ -47,33 +48,13 @@ struct MarkerFactory {
 };
 
 inline void PrintTo(const MarkerFactory& f, std::ostream* os) {
-  *os << "MarkerFactory{" << (f.name.empty() ? std::string("<unnamed>") : f.name) << "}";
+  core::detail::testkit::PrintFactory("MarkerFactory", f.name, os);
 }
 
 /// The suite; instantiate it with MarkerFactory values.
-class MarkerConformanceTest : public ::testing::TestWithParam<MarkerFactory> {
- public:
-  /// Test-name generator for INSTANTIATE_TEST_SUITE_P: the factory's name.
-  static std::string ParamName(const ::testing::TestParamInfo<MarkerFactory>& info) {
-    std::string out;
-    for (char ch : info.param.name) {
-      const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-      out += alnum ? ch : '_';
-    }
-    return out.empty() ? std::to_string(info.index) : out;
-  }
-
+class MarkerConformanceTest : public core::detail::testkit::FactorySuite<MarkerFactory> {
  protected:
-  MarkerPtr Make() const {
-    const MarkerFactory& f = GetParam();
-    if (!f.make) {
-      ADD_FAILURE() << "MarkerFactory \"" << f.name << "\" has no make function";
-      return nullptr;
-    }
-    MarkerPtr m = f.make();
-    EXPECT_NE(m, nullptr) << "the factory returned a null marker";
-    return m;
-  }
+  MarkerPtr Make() const { return MakePointer("MarkerFactory", "marker"); }
 
   // Checks that `t` was stamped between `before` and `after`, give or take
   // a second, and at whole seconds when the factory says so.

@@ -28,6 +28,7 @@
 #include <utility>
 
 #include "gost/core/metadata/metadata.hpp"
+#include "gost/core/testing/detail/suite.hpp"
 
 namespace gost::core::metadata {
 
@@ -43,33 +44,13 @@ struct MetadataFactory {
 };
 
 inline void PrintTo(const MetadataFactory& f, std::ostream* os) {
-  *os << "MetadataFactory{" << (f.name.empty() ? std::string("<unnamed>") : f.name) << "}";
+  core::detail::testkit::PrintFactory("MetadataFactory", f.name, os);
 }
 
 /// The suite; instantiate it with MetadataFactory values.
-class MetadataConformanceTest : public ::testing::TestWithParam<MetadataFactory> {
- public:
-  /// Test-name generator for INSTANTIATE_TEST_SUITE_P: the factory's name.
-  static std::string ParamName(const ::testing::TestParamInfo<MetadataFactory>& info) {
-    std::string out;
-    for (char ch : info.param.name) {
-      const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-      out += alnum ? ch : '_';
-    }
-    return out.empty() ? std::to_string(info.index) : out;
-  }
-
+class MetadataConformanceTest : public core::detail::testkit::FactorySuite<MetadataFactory> {
  protected:
-  MetadataPtr Make() const {
-    const MetadataFactory& f = GetParam();
-    if (!f.make) {
-      ADD_FAILURE() << "MetadataFactory \"" << f.name << "\" has no make function";
-      return nullptr;
-    }
-    MetadataPtr md = f.make();
-    EXPECT_NE(md, nullptr) << "the factory returned a null store";
-    return md;
-  }
+  MetadataPtr Make() const { return MakePointer("MetadataFactory", "store"); }
 
   // The int stored under key, or -1 when there is none or it is not an int.
   static int IntAt(const Metadata& md, std::string_view key) {

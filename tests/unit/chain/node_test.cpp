@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "gost/core/go/context.hpp"
+#include "gost/core/go/regexp.hpp"
 
 namespace gost::core::chain {
 namespace {
@@ -28,6 +29,9 @@ using namespace std::chrono_literals;
 
 static_assert(core::detail::kIsInterface<ProbeResultReader>);
 static_assert(!std::is_abstract_v<Node>);
+// Copyable only through Copy().
+static_assert(!std::is_copy_assignable_v<Node>);
+static_assert(!std::is_move_assignable_v<Node>);
 static_assert(std::has_virtual_destructor_v<Node>);
 static_assert(std::is_base_of_v<selector::Markable, Node>);
 static_assert(std::is_base_of_v<metadata::Metadatable, Node>);
@@ -445,6 +449,46 @@ TEST(Node, IsFoundThroughItsOptionalInterfaces) {
   // Something that is not a node is not mistaken for one.
   FakeTransporter tr;
   EXPECT_EQ(dynamic_cast<selector::Markable*>(static_cast<Transporter*>(&tr)), nullptr);
+}
+
+// ---------------------------------------------------------------------------
+// Node settings
+
+static_assert(core::detail::kIsInterface<regexp::Regexp>);
+static_assert(std::is_same_v<regexp::RegexpPtr, std::shared_ptr<const regexp::Regexp>>);
+
+// regexp::Regexp is supplied by the user; the node settings only hold it.
+class LiteralRegexp final : public regexp::Regexp {
+ public:
+  explicit LiteralRegexp(std::string lit) : lit_(std::move(lit)) {}
+  [[nodiscard]] std::string String() const override { return lit_; }
+  [[nodiscard]] bool MatchString(std::string_view s) const override { return s.find(lit_) != std::string_view::npos; }
+  [[nodiscard]] std::string ReplaceAllString(std::string_view src, std::string_view repl) const override {
+    std::string out;
+    std::size_t pos = 0;
+    for (std::size_t hit; !lit_.empty() && (hit = src.find(lit_, pos)) != std::string_view::npos;
+         pos = hit + lit_.size()) {
+      out.append(src.substr(pos, hit - pos)).append(repl);
+    }
+    return out.append(src.substr(pos));
+  }
+
+ private:
+  std::string lit_;
+};
+
+TEST(Interfaces, NodeSettingsHoldUserSuppliedRegexps) {
+  auto http = std::make_shared<chain::HTTPNodeSettings>();
+  const regexp::RegexpPtr re = std::make_shared<LiteralRegexp>("/old/");
+  http->RewriteURL.push_back({re, "/new/"});
+  const auto node = chain::NewNode("n", "n:1", chain::HTTPNodeOption(http));
+  const auto& rule = node->Options().HTTP->RewriteURL.at(0);
+  ASSERT_NE(rule.Pattern, nullptr);
+  EXPECT_EQ(rule.Pattern->String(), "/old/");
+  EXPECT_TRUE(rule.Pattern->MatchString("/a/old/b"));
+  EXPECT_FALSE(rule.Pattern->MatchString("/a/b"));
+  EXPECT_EQ(rule.Pattern->ReplaceAllString("/old/x/old/", rule.Replacement), "/new/x/new/");
+  EXPECT_EQ(chain::HTTPURLRewriteSetting{}.Pattern, nullptr);
 }
 
 }  // namespace

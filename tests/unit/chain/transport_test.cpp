@@ -1,11 +1,10 @@
-// Pins the shape of the interfaces of the chain, selector, hop, registry,
-// connector, dialer, handler, listener, service, common/net, logger,
-// metadata and regexp headers: each is a pure interface (no copies or
-// assignments through it), an implementation may still be copyable, and the
-// optional interfaces that Go finds by type assertion are found with
-// dynamic_cast. The Transport below follows go-gost/x/chain/transport.go: a
-// Transporter built from a Dialer and a Connector that discovers their
-// optional interfaces.
+// Pins chain::Transporter and the interfaces it is built from (the chain,
+// connector, dialer, service, common/net and metadata headers): each
+// is a pure interface (no copies or assignments through it), an
+// implementation may still be copyable, and the optional interfaces that Go
+// finds by type assertion are found with dynamic_cast. The Transport below
+// follows go-gost/x/chain/transport.go: a Transporter built from a Dialer and
+// a Connector that discovers their optional interfaces.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -20,7 +19,6 @@
 
 #include "gost/core/chain/chain.hpp"
 #include "gost/core/chain/node.hpp"
-#include "gost/core/chain/probe.hpp"
 #include "gost/core/chain/route.hpp"
 #include "gost/core/chain/router.hpp"
 #include "gost/core/chain/transport.hpp"
@@ -28,14 +26,7 @@
 #include "gost/core/connector/binder.hpp"
 #include "gost/core/connector/connector.hpp"
 #include "gost/core/dialer/dialer.hpp"
-#include "gost/core/go/regexp.hpp"
-#include "gost/core/handler/handler.hpp"
-#include "gost/core/hop/hop.hpp"
-#include "gost/core/listener/listener.hpp"
-#include "gost/core/logger/logger.hpp"
 #include "gost/core/metadata/metadata.hpp"
-#include "gost/core/registry/registry.hpp"
-#include "gost/core/selector/selector.hpp"
 #include "gost/core/service/service.hpp"
 
 namespace gost::core {
@@ -44,35 +35,19 @@ namespace {
 using core::detail::kIsInterface;
 
 static_assert(kIsInterface<chain::Chainer>);
-static_assert(kIsInterface<chain::ProbeResultReader>);
 static_assert(kIsInterface<chain::Route>);
 static_assert(kIsInterface<chain::Router>);
 static_assert(kIsInterface<chain::Transporter>);
-static_assert(kIsInterface<selector::Selector<int>>);
-static_assert(kIsInterface<selector::Strategy<int>>);
-static_assert(kIsInterface<selector::Filter<int>>);
-static_assert(kIsInterface<selector::Selector<chain::NodePtr>>);
-static_assert(kIsInterface<selector::Marker>);
-static_assert(kIsInterface<selector::Markable>);
-static_assert(kIsInterface<hop::Hop>);
-static_assert(kIsInterface<hop::NodeList>);
-static_assert(kIsInterface<registry::Registry<int>>);
-static_assert(kIsInterface<registry::Registry<chain::ChainerPtr>>);
 static_assert(kIsInterface<connector::Connector>);
 static_assert(kIsInterface<connector::Handshaker>);
 static_assert(kIsInterface<connector::Binder>);
 static_assert(kIsInterface<dialer::Dialer>);
 static_assert(kIsInterface<dialer::Handshaker>);
 static_assert(kIsInterface<dialer::Multiplexer>);
-static_assert(kIsInterface<handler::Handler>);
-static_assert(kIsInterface<handler::Forwarder>);
-static_assert(kIsInterface<listener::Listener>);
 static_assert(kIsInterface<service::Service>);
 static_assert(kIsInterface<common::net::Dialer>);
-static_assert(kIsInterface<logger::Logger>);
 static_assert(kIsInterface<metadata::Metadata>);
 static_assert(kIsInterface<metadata::Metadatable>);
-static_assert(kIsInterface<regexp::Regexp>);
 
 // The pointer aliases.
 static_assert(std::is_same_v<chain::ChainerPtr, std::shared_ptr<chain::Chainer>>);
@@ -80,23 +55,11 @@ static_assert(std::is_same_v<chain::RoutePtr, std::shared_ptr<chain::Route>>);
 static_assert(std::is_same_v<chain::RouterPtr, std::shared_ptr<chain::Router>>);
 static_assert(std::is_same_v<chain::TransporterPtr, std::shared_ptr<chain::Transporter>>);
 static_assert(std::is_same_v<chain::NodePtr, std::shared_ptr<chain::Node>>);
-static_assert(std::is_same_v<selector::MarkerPtr, std::shared_ptr<selector::Marker>>);
-static_assert(std::is_same_v<hop::HopPtr, std::shared_ptr<hop::Hop>>);
-static_assert(std::is_same_v<registry::RegistryPtr<int>, std::shared_ptr<registry::Registry<int>>>);
 static_assert(std::is_same_v<connector::ConnectorPtr, std::shared_ptr<connector::Connector>>);
 static_assert(std::is_same_v<dialer::DialerPtr, std::shared_ptr<dialer::Dialer>>);
-static_assert(std::is_same_v<handler::HandlerPtr, std::shared_ptr<handler::Handler>>);
-static_assert(std::is_same_v<listener::ListenerPtr, std::shared_ptr<listener::Listener>>);
 static_assert(std::is_same_v<service::ServicePtr, std::shared_ptr<service::Service>>);
 static_assert(std::is_same_v<common::net::DialerPtr, std::shared_ptr<common::net::Dialer>>);
-static_assert(std::is_same_v<logger::LoggerPtr, std::shared_ptr<logger::Logger>>);
 static_assert(std::is_same_v<metadata::MetadataPtr, std::shared_ptr<metadata::Metadata>>);
-static_assert(std::is_same_v<regexp::RegexpPtr, std::shared_ptr<const regexp::Regexp>>);
-
-// chain::Node is the one concrete class here: copyable only through Copy().
-static_assert(!std::is_abstract_v<chain::Node>);
-static_assert(!std::is_copy_assignable_v<chain::Node>);
-static_assert(!std::is_move_assignable_v<chain::Node>);
 
 // ---------------------------------------------------------------------------
 // Fakes
@@ -400,109 +363,6 @@ TEST(Interfaces, OptionParametersAcceptEveryForm) {
   }
   EXPECT_THAT(dials, ::testing::ElementsAre("dial a:1 host=", "dial a:1 host=one", "dial a:1 host=two",
                                             "dial a:1 host=three", "dial a:1 host=three"));
-}
-
-// ---------------------------------------------------------------------------
-// The remaining optional interfaces.
-
-class PlainHandler : public handler::Handler {
- public:
-  Error Init(metadata::MetadataPtr md) override {
-    md_ = std::move(md);
-    return {};
-  }
-  Error Handle(const context::Context& /*ctx*/, net::ConnUniquePtr conn, Variadic<handler::HandleOption> opts) override {
-    last_md = MakeOptions<handler::HandleOptions>(opts).Metadata;
-    return conn ? Error{} : errors::New("no connection");
-  }
-  metadata::MetadataPtr last_md;
-
- private:
-  metadata::MetadataPtr md_;
-};
-
-class ForwardingHandler final : public PlainHandler, public handler::Forwarder {
- public:
-  void Forward(hop::HopPtr h) override { target = std::move(h); }
-  hop::HopPtr target;
-};
-
-class ListHop final : public hop::Hop, public hop::NodeList {
- public:
-  explicit ListHop(std::vector<chain::NodePtr> nodes) : nodes_(std::move(nodes)) {}
-  chain::NodePtr Select(const context::Context& /*ctx*/, Variadic<hop::SelectOption> /*opts*/) override {
-    return nodes_.empty() ? nullptr : nodes_.front();
-  }
-  [[nodiscard]] std::vector<chain::NodePtr> Nodes() const override { return nodes_; }
-
- private:
-  std::vector<chain::NodePtr> nodes_;
-};
-
-class OpaqueHop final : public hop::Hop {
- public:
-  chain::NodePtr Select(const context::Context& /*ctx*/, Variadic<hop::SelectOption> /*opts*/) override {
-    return nullptr;
-  }
-};
-
-TEST(Interfaces, ForwarderAndNodeListAreOptional) {
-  const auto node = chain::NewNode("n", "n:1");
-  hop::HopPtr h = std::make_shared<ListHop>(std::vector<chain::NodePtr>{node});
-  auto* list = dynamic_cast<hop::NodeList*>(h.get());
-  ASSERT_NE(list, nullptr);
-  EXPECT_THAT(list->Nodes(), ::testing::ElementsAre(node));
-  EXPECT_EQ(h->Select(context::Background()), node);
-  hop::HopPtr opaque = std::make_shared<OpaqueHop>();
-  EXPECT_EQ(dynamic_cast<hop::NodeList*>(opaque.get()), nullptr);
-  EXPECT_EQ(opaque->Select(context::Background()), nullptr);
-
-  handler::HandlerPtr fwd = std::make_shared<ForwardingHandler>();
-  auto* f = dynamic_cast<handler::Forwarder*>(fwd.get());
-  ASSERT_NE(f, nullptr);
-  f->Forward(h);
-  EXPECT_EQ(dynamic_cast<ForwardingHandler&>(*fwd).target, h);
-  f->Forward(nullptr);
-  EXPECT_EQ(dynamic_cast<ForwardingHandler&>(*fwd).target, nullptr);
-
-  handler::HandlerPtr plain = std::make_shared<PlainHandler>();
-  EXPECT_EQ(dynamic_cast<handler::Forwarder*>(plain.get()), nullptr);
-  EXPECT_FALSE(plain->Init(nullptr));
-  EXPECT_TRUE(plain->Handle(context::Background(), nullptr));  // bad input reported as an error
-}
-
-// regexp::Regexp is supplied by the user; the node settings only hold it.
-class LiteralRegexp final : public regexp::Regexp {
- public:
-  explicit LiteralRegexp(std::string lit) : lit_(std::move(lit)) {}
-  [[nodiscard]] std::string String() const override { return lit_; }
-  [[nodiscard]] bool MatchString(std::string_view s) const override { return s.find(lit_) != std::string_view::npos; }
-  [[nodiscard]] std::string ReplaceAllString(std::string_view src, std::string_view repl) const override {
-    std::string out;
-    std::size_t pos = 0;
-    for (std::size_t hit; !lit_.empty() && (hit = src.find(lit_, pos)) != std::string_view::npos;
-         pos = hit + lit_.size()) {
-      out.append(src.substr(pos, hit - pos)).append(repl);
-    }
-    return out.append(src.substr(pos));
-  }
-
- private:
-  std::string lit_;
-};
-
-TEST(Interfaces, NodeSettingsHoldUserSuppliedRegexps) {
-  auto http = std::make_shared<chain::HTTPNodeSettings>();
-  const regexp::RegexpPtr re = std::make_shared<LiteralRegexp>("/old/");
-  http->RewriteURL.push_back({re, "/new/"});
-  const auto node = chain::NewNode("n", "n:1", chain::HTTPNodeOption(http));
-  const auto& rule = node->Options().HTTP->RewriteURL.at(0);
-  ASSERT_NE(rule.Pattern, nullptr);
-  EXPECT_EQ(rule.Pattern->String(), "/old/");
-  EXPECT_TRUE(rule.Pattern->MatchString("/a/old/b"));
-  EXPECT_FALSE(rule.Pattern->MatchString("/a/b"));
-  EXPECT_EQ(rule.Pattern->ReplaceAllString("/old/x/old/", rule.Replacement), "/new/x/new/");
-  EXPECT_EQ(chain::HTTPURLRewriteSetting{}.Pattern, nullptr);
 }
 
 }  // namespace

@@ -1,0 +1,78 @@
+// Tests of the connector package's functional options (connector/option.hpp): each option
+// sets its one field and nothing else, later options win, empty ones are
+// skipped (tests/support/option_check.hpp), and an option keeps copies of
+// what it was built from.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "support/option_check.hpp"
+
+namespace gost::core {
+namespace {
+
+using namespace option_check;
+
+TEST(ConnectorOptions, Option) {
+  auto user = url::UserPassword("u", "p");
+  auto tls_config = std::make_shared<const tls::Config>();
+  auto log = New<logger::Logger, logger::MockLogger>();
+  CheckCases<connector::Options>({
+      {"AuthOption", "Auth", connector::AuthOption(user), [&](auto& o) { o.Auth = user; }},
+      {"AuthOption(null)", "Auth", connector::AuthOption(nullptr), [](auto& o) { o.Auth = nullptr; }},
+      {"TLSConfigOption", "TLSConfig", connector::TLSConfigOption(tls_config),
+       [&](auto& o) { o.TLSConfig = tls_config; }},
+      {"LoggerOption", "Logger", connector::LoggerOption(log), [&](auto& o) { o.Logger = log; }},
+  });
+  CheckOrderAndEmpty<connector::Options>(
+      connector::AuthOption(user), connector::AuthOption(nullptr), [&](auto& o) { o.Auth = user; },
+      [](auto& o) { o.Auth = nullptr; });
+}
+
+TEST(ConnectorOptions, ConnectOption) {
+  auto d1 = New<common::net::Dialer, common::net::MockDialer>();
+  auto d2 = New<common::net::Dialer, common::net::MockDialer>();
+  CheckCases<connector::ConnectOptions>({
+      {"DialerConnectOption", "Dialer", connector::DialerConnectOption(d1), [&](auto& o) { o.Dialer = d1; }},
+      {"DialerConnectOption(null)", "Dialer", connector::DialerConnectOption(nullptr),
+       [](auto& o) { o.Dialer = nullptr; }},
+  });
+  CheckOrderAndEmpty<connector::ConnectOptions>(
+      connector::DialerConnectOption(d1), connector::DialerConnectOption(d2), [&](auto& o) { o.Dialer = d1; },
+      [&](auto& o) { o.Dialer = d2; });
+}
+
+TEST(ConnectorOptions, BindOption) {
+  CheckCases<connector::BindOptions>({
+      {"MuxBindOption(true)", "Mux", connector::MuxBindOption(true), [](auto& o) { o.Mux = true; }},
+      {"MuxBindOption(false)", "Mux", connector::MuxBindOption(false), [](auto& o) { o.Mux = false; }},
+      {"BacklogBindOption", "Backlog", connector::BacklogBindOption(256), [](auto& o) { o.Backlog = 256; }},
+      {"UDPDataQueueSizeBindOption", "UDPDataQueueSize", connector::UDPDataQueueSizeBindOption(32),
+       [](auto& o) { o.UDPDataQueueSize = 32; }},
+      {"UDPDataBufferSizeBindOption", "UDPDataBufferSize", connector::UDPDataBufferSizeBindOption(1500),
+       [](auto& o) { o.UDPDataBufferSize = 1500; }},
+      {"UDPConnTTLBindOption", "UDPConnTTL", connector::UDPConnTTLBindOption(90s), [](auto& o) { o.UDPConnTTL = 90s; }},
+  });
+  CheckOrderAndEmpty<connector::BindOptions>(
+      connector::UDPConnTTLBindOption(1s), connector::UDPConnTTLBindOption(2s), [](auto& o) { o.UDPConnTTL = 1s; },
+      [](auto& o) { o.UDPConnTTL = 2s; });
+}
+
+// The option keeps its object alive on its own.
+TEST(OptionCapture, PointerArgumentsAreCopiedNotReferenced) {
+  ExpectOptionOwns<connector::Options>(connector::LoggerOption, &connector::Options::Logger,
+                                       New<logger::Logger, logger::MockLogger>());
+}
+
+// Every option type is a std::function that can be empty, so that a null in
+// a list is the "nil option" upstream skips.
+TEST(OptionTypes, DefaultBuiltOptionsAreEmpty) {
+  EXPECT_FALSE(connector::Option{});
+  EXPECT_FALSE(connector::ConnectOption{});
+  EXPECT_FALSE(connector::BindOption{});
+}
+
+}  // namespace
+}  // namespace gost::core
