@@ -115,4 +115,13 @@ class Hop final : public gc::hop::Hop, public gc::hop::NodeList {
 /// A shared Hop.
 inline std::shared_ptr<Hop> NewHop(HopOptions opts) { return std::make_shared<Hop>(std::move(opts)); }
 
+/// A shared Hop named `name` over `nodes`, with no bypass and no selector
+/// (it takes the first node not marked failed).
+inline std::shared_ptr<Hop> NewHop(std::string name, std::vector<gc::chain::NodePtr> nodes) {
+  HopOptions opts;
+  opts.Name = std::move(name);
+  opts.Nodes = std::move(nodes);
+  return NewHop(std::move(opts));
+}
+
 }  // namespace gost::x

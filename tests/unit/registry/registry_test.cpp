@@ -1,6 +1,6 @@
-// Documents the contract of registry::Registry<T> with a small
-// implementation that behaves like go-gost/x/registry/registry.go, tested
-// only through the interface: a taken name fails and keeps the first value,
+// Documents the contract of registry::Registry<T> with the reference set's
+// implementation of go-gost/x/registry/registry.go, tested only through the
+// interface: a taken name fails and keeps the first value,
 // an empty name is ignored, unknown names give T{}, Unregister forgets,
 // GetAll is a snapshot, and concurrent use is safe.
 //
@@ -25,6 +25,7 @@
 
 #include "gost/core/chain/chain.hpp"
 #include "gost/core/go/errors.hpp"
+#include "reference/registry.hpp"
 
 namespace gost::core::registry {
 namespace {
@@ -32,41 +33,11 @@ namespace {
 static_assert(core::detail::kIsInterface<Registry<int>>);
 static_assert(core::detail::kIsInterface<Registry<chain::ChainerPtr>>);
 
-// go-gost/x's error for a name that is already taken.
-const Error ErrDup = errors::New("registry: duplicate object");
-
+// The registry under test is the reference set's (examples/reference:
+// go-gost/x's registry/registry.go), used only through the interface.
+using gost::x::ErrDup;
 template <class T>
-class MapRegistry final : public Registry<T> {
- public:
-  Error Register(std::string_view name, T v) override {
-    if (name.empty()) return {};
-    std::lock_guard lock(mu_);
-    if (!m_.try_emplace(std::string(name), std::move(v)).second) return ErrDup;
-    return {};
-  }
-  void Unregister(std::string_view name) override {
-    std::lock_guard lock(mu_);
-    if (auto it = m_.find(name); it != m_.end()) m_.erase(it);
-  }
-  [[nodiscard]] bool IsRegistered(std::string_view name) const override {
-    std::lock_guard lock(mu_);
-    return m_.find(name) != m_.end();
-  }
-  [[nodiscard]] T Get(std::string_view name) const override {
-    if (name.empty()) return T{};
-    std::lock_guard lock(mu_);
-    auto it = m_.find(name);
-    return it == m_.end() ? T{} : it->second;
-  }
-  [[nodiscard]] std::map<std::string, T> GetAll() const override {
-    std::lock_guard lock(mu_);
-    return {m_.begin(), m_.end()};
-  }
-
- private:
-  mutable std::mutex mu_;
-  std::map<std::string, T, std::less<>> m_;
-};
+using MapRegistry = gost::x::Registry<T>;
 
 // Two distinct values of T, equality and "is T{}" for each kind of value a
 // registry holds in go-gost/x: shared components, constructor functions, and
