@@ -1,9 +1,6 @@
 // Tests of x::Hop (examples/reference/hop.hpp): bypasses, selection among the
 // candidates, the fail rules without a selector, the last resort, and what
 // the hop logs. Bypasses and selectors are the kit's mocks.
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <any>
 #include <chrono>
 #include <functional>
@@ -25,19 +22,12 @@
 #include "reference/logger.hpp"
 #include "reference/metadata.hpp"
 #include "reference/selector.hpp"
+#include "support.hpp"
 
+namespace gost::x::test {
 namespace {
 
-namespace gc = gost::core;
-namespace x = gost::x;
-using namespace std::chrono_literals;
 using gc::chain::NodePtr;
-using ::testing::_;
-using ::testing::ElementsAre;
-using ::testing::NiceMock;
-using ::testing::Return;
-
-const gc::context::Context kCtx = gc::context::Background();
 
 using MockBypassPtr = std::shared_ptr<NiceMock<gc::bypass::MockBypass>>;
 
@@ -75,7 +65,7 @@ NodePtr Failed(std::string name, int times = 1) {
 // Select for a TCP connection to `addr`.
 NodePtr SelectFor(x::Hop& hop, const std::string& addr, const std::string& host = "") {
   return hop.Select(
-      kCtx, {gc::hop::NetworkSelectOption("tcp"), gc::hop::AddrSelectOption(addr), gc::hop::HostSelectOption(host)});
+      kBg, {gc::hop::NetworkSelectOption("tcp"), gc::hop::AddrSelectOption(addr), gc::hop::HostSelectOption(host)});
 }
 
 // Options with these nodes and name, reporting on a Format::Line logger when
@@ -246,3 +236,4 @@ TEST(Hop, WithoutLoggerItSaysNothing) {
 }
 
 }  // namespace
+}  // namespace gost::x::test

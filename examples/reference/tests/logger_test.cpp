@@ -1,8 +1,5 @@
 // Tests of x::Logger and its helpers (examples/reference/logger.hpp). Output
 // is captured with GoogleTest's CaptureStdout/CaptureStderr.
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <any>
 #include <chrono>
 #include <functional>
@@ -14,13 +11,12 @@
 #include <gost/core/logger/logger.hpp>
 
 #include "reference/logger.hpp"
+#include "support.hpp"
 
+namespace gost::x::test {
 namespace {
 
-namespace gc = gost::core;
 namespace lg = gost::core::logger;
-namespace x = gost::x;
-using namespace std::chrono_literals;
 using ::testing::MatchesRegex;
 
 // What `write` prints on stdout.
@@ -257,3 +253,4 @@ TEST(RenderAny, EveryKnownType) {
 }
 
 }  // namespace
+}  // namespace gost::x::test

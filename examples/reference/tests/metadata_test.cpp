@@ -1,9 +1,6 @@
 // Tests of x::MapMetadata, x::NewMetadata, the typed getters and
 // x::ParseDuration (examples/reference/metadata.hpp), then the kit's metadata
 // conformance suite against x::MapMetadata.
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <any>
 #include <chrono>
 #include <cstdint>
@@ -17,13 +14,10 @@
 #include <gost/core/testing/mocks/metadata.hpp>
 
 #include "reference/metadata.hpp"
+#include "support.hpp"
 
+namespace gost::x::test {
 namespace {
-
-namespace gc = gost::core;
-namespace x = gost::x;
-using namespace std::chrono_literals;
-using ::testing::Return;
 
 TEST(MapMetadata, KeysIgnoreCase) {
   x::MapMetadata md;
@@ -273,3 +267,4 @@ INSTANTIATE_TEST_SUITE_P(X, MetadataConformanceTest,
                          MetadataConformanceTest::ParamName);
 
 }  // namespace
+}  // namespace gost::x::test

@@ -14,11 +14,10 @@
 #include <gost/core/testing/conformance/registry.hpp>
 
 #include "reference/registry.hpp"
+#include "support.hpp"
 
+namespace gost::x::test {
 namespace {
-
-namespace gc = gost::core;
-namespace x = gost::x;
 
 using IntPtr = std::shared_ptr<int>;
 
@@ -156,9 +155,10 @@ struct SharedPtrTraits {
   }
 };
 
+// Make may also hand out a unique_ptr.
 struct StringTraits {
   using Value = std::string;
-  static gc::registry::RegistryPtr<Value> Make() { return x::NewRegistry<Value>(); }
+  static std::unique_ptr<gc::registry::Registry<Value>> Make() { return std::make_unique<x::Registry<Value>>(); }
   static Value Sample(int i) { return "value-" + std::to_string(i); }
 };
 
@@ -177,7 +177,8 @@ struct FactoryTraits {
 using XRegistries = ::testing::Types<SharedPtrTraits, StringTraits, FactoryTraits>;
 
 }  // namespace
+}  // namespace gost::x::test
 
 namespace gost::core::registry {
-INSTANTIATE_TYPED_TEST_SUITE_P(X, RegistryConformanceTest, XRegistries);
+INSTANTIATE_TYPED_TEST_SUITE_P(X, RegistryConformanceTest, gost::x::test::XRegistries);
 }  // namespace gost::core::registry

@@ -3,9 +3,6 @@
 // DefaultSelector and NewRoundRobinSelector. Items are chain::Nodes (they are
 // Markable and Metadatable); a kit MockMarker stands in where a test needs a
 // marker whose last failure lies in the past.
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include <any>
 #include <chrono>
 #include <map>
@@ -26,20 +23,12 @@
 #include "reference/logger.hpp"
 #include "reference/metadata.hpp"
 #include "reference/selector.hpp"
+#include "support.hpp"
 
+namespace gost::x::test {
 namespace {
 
-namespace gc = gost::core;
-namespace x = gost::x;
-using namespace std::chrono_literals;
 using gc::chain::NodePtr;
-using ::testing::_;
-using ::testing::ElementsAre;
-using ::testing::InSequence;
-using ::testing::NiceMock;
-using ::testing::Return;
-
-const gc::context::Context kCtx = gc::context::Background();
 
 NodePtr Node(std::string name, const std::map<std::string, std::any>& md = {}) {
   if (md.empty()) return gc::chain::NewNode(std::move(name), "127.0.0.1:0");
@@ -156,25 +145,25 @@ TEST(FailFilter, DropsFailedItemsAndSaysSo) {
   auto b = Failed("b1");
   auto c = Node("c1");
   auto d = Failed("d1");
-  EXPECT_THAT(filter.FilterItems(kCtx, std::vector{a, b, c, d}), ElementsAre(a, c));
+  EXPECT_THAT(filter.FilterItems(kBg, std::vector{a, b, c, d}), ElementsAre(a, c));
   EXPECT_THAT(debug.lines, ElementsAre("fail filter skips b1: marked failed", "fail filter skips d1: marked failed"));
 }
 
 TEST(FailFilter, EveryItemFailedLeavesNone) {
   x::FailFilter<NodePtr> filter(1, 10s);
-  EXPECT_TRUE(filter.FilterItems(kCtx, std::vector{Failed("a"), Failed("b")}).empty());
-  EXPECT_TRUE(filter.FilterItems(kCtx, std::vector<NodePtr>{}).empty());
+  EXPECT_TRUE(filter.FilterItems(kBg, std::vector{Failed("a"), Failed("b")}).empty());
+  EXPECT_TRUE(filter.FilterItems(kBg, std::vector<NodePtr>{}).empty());
 }
 
 TEST(FailFilter, ASingleItemAlwaysPasses) {
   DebugLines debug;
   x::FailFilter<NodePtr> filter(1, 10s, debug.log);
   auto only = Failed("only");
-  EXPECT_THAT(filter.FilterItems(kCtx, std::vector{only}), ElementsAre(only));
+  EXPECT_THAT(filter.FilterItems(kBg, std::vector{only}), ElementsAre(only));
   ASSERT_EQ(debug.lines.size(), 1U);
   EXPECT_THAT(debug.lines[0], ::testing::StartsWith("fail filter keeps only"));
   auto healthy = Node("healthy");
-  EXPECT_THAT(filter.FilterItems(kCtx, std::vector{healthy}), ElementsAre(healthy));
+  EXPECT_THAT(filter.FilterItems(kBg, std::vector{healthy}), ElementsAre(healthy));
   EXPECT_EQ(debug.lines.size(), 1U) << "nothing to say about a healthy item";
 }
 
@@ -182,7 +171,7 @@ TEST(FailFilter, UsesItsSettings) {
   x::FailFilter<NodePtr> lenient(2, 10s);
   auto once = Failed("once");
   auto twice = Failed("twice", 2);
-  EXPECT_THAT(lenient.FilterItems(kCtx, std::vector{once, twice}), ElementsAre(once));
+  EXPECT_THAT(lenient.FilterItems(kBg, std::vector{once, twice}), ElementsAre(once));
 }
 
 TEST(FailFilter, LogsOnAnXLogger) {
@@ -192,7 +181,7 @@ TEST(FailFilter, LogsOnAnXLogger) {
   auto a = Node("a1");
   auto b = Failed("b1");
   ::testing::internal::CaptureStdout();
-  (void)filter.FilterItems(kCtx, std::vector{a, b});
+  (void)filter.FilterItems(kBg, std::vector{a, b});
   EXPECT_EQ(::testing::internal::GetCapturedStdout(), "hop 1: fail filter skips b1: marked failed\n");
 }
 
@@ -205,7 +194,7 @@ TEST(RoundRobinStrategy, TakesTheItemsInTurn) {
   auto c = Node("c");
   const std::vector items{a, b, c};
   std::vector<NodePtr> got;
-  for (int i = 0; i < 7; ++i) got.push_back(rr.Apply(kCtx, items));
+  for (int i = 0; i < 7; ++i) got.push_back(rr.Apply(kBg, items));
   EXPECT_THAT(got, ElementsAre(a, b, c, a, b, c, a));
   EXPECT_EQ(rr.Name(), "round robin");
 }
@@ -215,11 +204,11 @@ TEST(RoundRobinStrategy, OneCounterForEveryCall) {
   auto a = Node("a");
   auto b = Node("b");
   auto c = Node("c");
-  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b}), a);     // call 0
-  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b, c}), b);  // call 1
-  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b, c}), c);  // call 2
-  EXPECT_EQ(rr.Apply(kCtx, std::vector{a, b}), b);     // call 3
-  EXPECT_EQ(rr.Apply(kCtx, std::vector<NodePtr>{}), nullptr);
+  EXPECT_EQ(rr.Apply(kBg, std::vector{a, b}), a);     // call 0
+  EXPECT_EQ(rr.Apply(kBg, std::vector{a, b, c}), b);  // call 1
+  EXPECT_EQ(rr.Apply(kBg, std::vector{a, b, c}), c);  // call 2
+  EXPECT_EQ(rr.Apply(kBg, std::vector{a, b}), b);     // call 3
+  EXPECT_EQ(rr.Apply(kBg, std::vector<NodePtr>{}), nullptr);
 }
 
 TEST(RoundRobinStrategy, SharedAcrossThreadsEveryItemGetsItsShare) {
@@ -231,7 +220,7 @@ TEST(RoundRobinStrategy, SharedAcrossThreadsEveryItemGetsItsShare) {
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
-      for (int i = 0; i < kCalls; ++i) picks[static_cast<std::size_t>(t)].push_back(rr.Apply(kCtx, items));
+      for (int i = 0; i < kCalls; ++i) picks[static_cast<std::size_t>(t)].push_back(rr.Apply(kBg, items));
     });
   }
   for (auto& th : threads) th.join();
@@ -247,9 +236,9 @@ TEST(FIFOStrategy, AlwaysTheFirst) {
   x::FIFOStrategy<NodePtr> fifo;
   auto a = Node("a");
   auto b = Node("b");
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(fifo.Apply(kCtx, std::vector{a, b}), a);
-  EXPECT_EQ(fifo.Apply(kCtx, std::vector{b, a}), b);
-  EXPECT_EQ(fifo.Apply(kCtx, std::vector<NodePtr>{}), nullptr);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(fifo.Apply(kBg, std::vector{a, b}), a);
+  EXPECT_EQ(fifo.Apply(kBg, std::vector{b, a}), b);
+  EXPECT_EQ(fifo.Apply(kBg, std::vector<NodePtr>{}), nullptr);
   EXPECT_EQ(fifo.Name(), "fifo");
 }
 
@@ -259,17 +248,17 @@ TEST(RandomStrategy, ReturnsOnlyMembers) {
   auto b = Node("b");
   auto c = Node("c");
   std::map<NodePtr, int> counts;
-  for (int i = 0; i < 2000; ++i) ++counts[random.Apply(kCtx, std::vector{a, b, c})];
+  for (int i = 0; i < 2000; ++i) ++counts[random.Apply(kBg, std::vector{a, b, c})];
   EXPECT_EQ(counts.size(), 3U) << "every item drawn at least once, and nothing else";
   EXPECT_EQ(counts.count(nullptr), 0U);
-  EXPECT_EQ(random.Apply(kCtx, std::vector<NodePtr>{}), nullptr);
+  EXPECT_EQ(random.Apply(kBg, std::vector<NodePtr>{}), nullptr);
   EXPECT_EQ(random.Name(), "random");
 }
 
 TEST(RandomStrategy, ASingleItemAlways) {
   x::RandomStrategy<NodePtr> random;
   auto only = Node("only", {{"weight", 5}});
-  for (int i = 0; i < 100; ++i) ASSERT_EQ(random.Apply(kCtx, std::vector{only}), only);
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(random.Apply(kBg, std::vector{only}), only);
 }
 
 TEST(RandomStrategy, WeightsFromMetadata) {
@@ -277,7 +266,7 @@ TEST(RandomStrategy, WeightsFromMetadata) {
   auto light = Node("light", {{"weight", 1}});
   auto heavy = Node("heavy", {{"weight", std::string("99")}});
   int heavy_wins = 0;
-  for (int i = 0; i < 2000; ++i) heavy_wins += random.Apply(kCtx, std::vector{light, heavy}) == heavy ? 1 : 0;
+  for (int i = 0; i < 2000; ++i) heavy_wins += random.Apply(kBg, std::vector{light, heavy}) == heavy ? 1 : 0;
   // Expected 1980; 1500 is more than 100 standard deviations below.
   EXPECT_GE(heavy_wins, 1500);
 }
@@ -289,7 +278,7 @@ TEST(RandomStrategy, BadWeightsCountAsOne) {
   auto word = Node("word", {{"weight", std::string("heavy")}});
   auto heavy = Node("heavy", {{"weight", 3}});
   std::map<NodePtr, int> counts;
-  for (int i = 0; i < 6000; ++i) ++counts[random.Apply(kCtx, std::vector{zero, negative, word, heavy})];
+  for (int i = 0; i < 6000; ++i) ++counts[random.Apply(kBg, std::vector{zero, negative, word, heavy})];
   // Weights 1, 1, 1, 3: the heavy one is expected 3000 times, each other 1000.
   EXPECT_GT(counts[heavy], 2500);
   for (const auto& n : {zero, negative, word}) EXPECT_GT(counts[n], 600) << n->Name;
@@ -303,16 +292,16 @@ TEST(BackupFilter, DropsBackupsWhileAPrimaryRemains) {
   auto b1 = Node("b1", {{"backup", true}});
   auto p2 = Node("p2", {{"backup", false}});
   auto b2 = Node("b2", {{"Backup", std::string("true")}});
-  EXPECT_THAT(filter.FilterItems(kCtx, std::vector{b1, p1, b2, p2}), ElementsAre(p1, p2));
+  EXPECT_THAT(filter.FilterItems(kBg, std::vector{b1, p1, b2, p2}), ElementsAre(p1, p2));
 }
 
 TEST(BackupFilter, AllBackupsAreAllKept) {
   x::BackupFilter<NodePtr> filter;
   auto b1 = Node("b1", {{"backup", true}});
   auto b2 = Node("b2", {{"backup", 1}});
-  EXPECT_THAT(filter.FilterItems(kCtx, std::vector{b1, b2}), ElementsAre(b1, b2));
-  EXPECT_THAT(filter.FilterItems(kCtx, std::vector{b1}), ElementsAre(b1));
-  EXPECT_TRUE(filter.FilterItems(kCtx, std::vector<NodePtr>{}).empty());
+  EXPECT_THAT(filter.FilterItems(kBg, std::vector{b1, b2}), ElementsAre(b1, b2));
+  EXPECT_THAT(filter.FilterItems(kBg, std::vector{b1}), ElementsAre(b1));
+  EXPECT_TRUE(filter.FilterItems(kBg, std::vector<NodePtr>{}).empty());
 }
 
 // --- DefaultSelector -------------------------------------------------------
@@ -331,7 +320,7 @@ TEST(DefaultSelector, RunsTheFiltersInOrderThenTheStrategy) {
     EXPECT_CALL(*strategy, Apply(_, Items(ElementsAre(c)))).WillOnce(Return(c));
   }
   x::DefaultSelector<NodePtr> selector(strategy, {first, second});
-  EXPECT_EQ(selector.Select(kCtx, std::vector{a, b, c}), c);
+  EXPECT_EQ(selector.Select(kBg, std::vector{a, b, c}), c);
 }
 
 TEST(DefaultSelector, NothingLeftGivesNullWithoutAskingTheStrategy) {
@@ -340,15 +329,15 @@ TEST(DefaultSelector, NothingLeftGivesNullWithoutAskingTheStrategy) {
   EXPECT_CALL(*filter, FilterItems(_, _)).WillOnce(Return(std::vector<NodePtr>{}));
   EXPECT_CALL(*strategy, Apply(_, _)).Times(0);
   x::DefaultSelector<NodePtr> selector(strategy, {filter});
-  EXPECT_EQ(selector.Select(kCtx, std::vector{Node("a")}), nullptr);
+  EXPECT_EQ(selector.Select(kBg, std::vector{Node("a")}), nullptr);
 }
 
 TEST(DefaultSelector, WithoutFiltersTheStrategyGetsEverything) {
   auto a = Node("a");
   auto b = Node("b");
   x::DefaultSelector<NodePtr> selector(std::make_shared<x::FIFOStrategy<NodePtr>>(), {});
-  EXPECT_EQ(selector.Select(kCtx, std::vector{b, a}), b);
-  EXPECT_EQ(selector.Select(kCtx, std::vector<NodePtr>{}), nullptr);
+  EXPECT_EQ(selector.Select(kBg, std::vector{b, a}), b);
+  EXPECT_EQ(selector.Select(kBg, std::vector<NodePtr>{}), nullptr);
 }
 
 TEST(DefaultSelector, NameComesFromTheStrategy) {
@@ -365,8 +354,8 @@ TEST(DefaultSelector, FailAndBackupFiltersTogether) {
   x::DefaultSelector<NodePtr> selector(
       std::make_shared<x::FIFOStrategy<NodePtr>>(),
       {std::make_shared<x::FailFilter<NodePtr>>(1, 10s), std::make_shared<x::BackupFilter<NodePtr>>()});
-  EXPECT_EQ(selector.Select(kCtx, std::vector{failed, backup, healthy}), healthy);
-  EXPECT_EQ(selector.Select(kCtx, std::vector{failed, backup}), backup);
+  EXPECT_EQ(selector.Select(kBg, std::vector{failed, backup, healthy}), healthy);
+  EXPECT_EQ(selector.Select(kBg, std::vector{failed, backup}), backup);
 }
 
 // --- NewRoundRobinSelector -------------------------------------------------
@@ -379,7 +368,7 @@ TEST(NewRoundRobinSelector, RoundRobinOverTheHealthyOnes) {
   auto b = Failed("b");
   auto c = Node("c");
   std::vector<NodePtr> got;
-  for (int i = 0; i < 4; ++i) got.push_back(selector->Select(kCtx, std::vector{a, b, c}));
+  for (int i = 0; i < 4; ++i) got.push_back(selector->Select(kBg, std::vector{a, b, c}));
   EXPECT_THAT(got, ElementsAre(a, c, a, c));
   EXPECT_EQ(debug.lines.size(), 4U);
   EXPECT_THAT(debug.lines, ::testing::Each(std::string("fail filter skips b: marked failed")));
@@ -392,8 +381,9 @@ TEST(NewRoundRobinSelector, PassesItsFailSettings) {
   auto selector = x::NewRoundRobinSelector<NodePtr>(nullptr, 2, 10s);
   auto once = Failed("once");
   auto twice = Failed("twice", 2);
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(selector->Select(kCtx, std::vector{twice, once}), once);
-  EXPECT_EQ(selector->Select(kCtx, std::vector{twice, Failed("again", 2)}), nullptr);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(selector->Select(kBg, std::vector{twice, once}), once);
+  EXPECT_EQ(selector->Select(kBg, std::vector{twice, Failed("again", 2)}), nullptr);
 }
 
 }  // namespace
+}  // namespace gost::x::test

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <utility>
 
 #include <gost/core/go/context.hpp>
@@ -17,9 +18,11 @@ namespace gc = gost::core;
 namespace x = gost::x;
 using ::testing::_;
 using ::testing::ByMove;
+using ::testing::ElementsAre;
 using ::testing::InSequence;
 using ::testing::NiceMock;
 using ::testing::Return;
+using namespace std::chrono_literals;
 
 /// context::Background(), for calls that need no other.
 inline const gc::context::Context kBg = gc::context::Background();
