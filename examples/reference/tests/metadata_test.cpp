@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <gost/core/testing/conformance/metadata.hpp>
 #include <gost/core/testing/mocks/metadata.hpp>
@@ -226,7 +228,7 @@ TEST(Getters, ReadThroughAnyMetadataImplementation) {
 }
 
 TEST(ParseDuration, AcceptedForms) {
-  const std::pair<const char*, gc::Duration> cases[] = {
+  const std::vector<std::pair<const char*, gc::Duration>> cases{
       {"10s", 10s},
       {"0s", 0s},
       {"1m30s", 90s},

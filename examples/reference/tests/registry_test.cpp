@@ -2,6 +2,7 @@
 // go-gost/x registry keeps, then the kit's registry conformance suite.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
 #include <functional>
 #include <map>
@@ -94,6 +95,7 @@ TEST(Registry, ConcurrentRegisterOfOneNameHasExactlyOneWinner) {
   constexpr int kThreads = 16;
   x::Registry<IntPtr> r;
   std::vector<IntPtr> values;
+  values.reserve(kThreads);
   for (int i = 0; i < kThreads; ++i) values.push_back(std::make_shared<int>(i));
   std::atomic<int> winners{0};
   std::atomic<int> dups{0};
@@ -150,8 +152,9 @@ struct SharedPtrTraits {
   using Value = IntPtr;
   static gc::registry::RegistryPtr<Value> Make() { return x::NewRegistry<Value>(); }
   static Value Sample(int i) {
-    static const Value samples[3] = {std::make_shared<int>(0), std::make_shared<int>(1), std::make_shared<int>(2)};
-    return samples[i];
+    static const std::array<Value, 3> samples{std::make_shared<int>(0), std::make_shared<int>(1),
+                                              std::make_shared<int>(2)};
+    return samples.at(static_cast<std::size_t>(i));
   }
 };
 

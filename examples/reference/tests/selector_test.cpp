@@ -194,6 +194,7 @@ TEST(RoundRobinStrategy, TakesTheItemsInTurn) {
   auto c = Node("c");
   const std::vector items{a, b, c};
   std::vector<NodePtr> got;
+  got.reserve(7);
   for (int i = 0; i < 7; ++i) got.push_back(rr.Apply(kBg, items));
   EXPECT_THAT(got, ElementsAre(a, b, c, a, b, c, a));
   EXPECT_EQ(rr.Name(), "round robin");
@@ -218,8 +219,10 @@ TEST(RoundRobinStrategy, SharedAcrossThreadsEveryItemGetsItsShare) {
   const std::vector items{Node("a"), Node("b"), Node("c")};
   std::vector<std::vector<NodePtr>> picks(kThreads);
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
+      picks[static_cast<std::size_t>(t)].reserve(kCalls);
       for (int i = 0; i < kCalls; ++i) picks[static_cast<std::size_t>(t)].push_back(rr.Apply(kBg, items));
     });
   }
@@ -368,6 +371,7 @@ TEST(NewRoundRobinSelector, RoundRobinOverTheHealthyOnes) {
   auto b = Failed("b");
   auto c = Node("c");
   std::vector<NodePtr> got;
+  got.reserve(4);
   for (int i = 0; i < 4; ++i) got.push_back(selector->Select(kBg, std::vector{a, b, c}));
   EXPECT_THAT(got, ElementsAre(a, c, a, c));
   EXPECT_EQ(debug.lines.size(), 4U);
