@@ -21,6 +21,7 @@
 
 #include "gost/core/go/context.hpp"
 #include "gost/core/go/regexp.hpp"
+#include "reference/metadata.hpp"
 
 namespace gost::core::chain {
 namespace {
@@ -58,15 +59,7 @@ struct FakeTransporter final : Transporter {
   TransportOptions options;
 };
 
-struct MapMetadata final : metadata::Metadata {
-  [[nodiscard]] bool IsExists(std::string_view key) const override { return values.count(std::string(key)) != 0; }
-  void Set(std::string_view key, std::any value) override { values[std::string(key)] = std::move(value); }
-  [[nodiscard]] std::any Get(std::string_view key) const override {
-    auto it = values.find(std::string(key));
-    return it == values.end() ? std::any() : it->second;
-  }
-  std::map<std::string, std::any> values;
-};
+using MapMetadata = gost::x::MapMetadata;  // the reference set's
 
 std::shared_ptr<const ProbeResult> MakeProbe(bool ok, Duration latency, std::string error) {
   auto r = std::make_shared<ProbeResult>();
