@@ -220,9 +220,60 @@ inline std::optional<HttpHead> ParseHttpHead(std::string_view head, bool respons
   return out;
 }
 
-/// Writes a complete error response with a short plain-text body.
-inline void WriteHttpError(gc::net::Conn& c, int code, std::string_view reason, std::string_view body) {
+/// Standard base64 (RFC 4648, with padding), for HTTP Basic credentials.
+inline std::string Base64Encode(std::string_view in) {
+  static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); i += 3) {
+    unsigned v = static_cast<unsigned>(static_cast<unsigned char>(in[i])) << 16U;
+    if (i + 1 < in.size()) v |= static_cast<unsigned>(static_cast<unsigned char>(in[i + 1])) << 8U;
+    if (i + 2 < in.size()) v |= static_cast<unsigned>(static_cast<unsigned char>(in[i + 2]));
+    out += kAlphabet[(v >> 18U) & 63U];
+    out += kAlphabet[(v >> 12U) & 63U];
+    out += i + 1 < in.size() ? kAlphabet[(v >> 6U) & 63U] : '=';
+    out += i + 2 < in.size() ? kAlphabet[v & 63U] : '=';
+  }
+  return out;
+}
+
+/// Decodes standard padded base64; nullopt for anything else.
+inline std::optional<std::string> Base64Decode(std::string_view in) {
+  if (in.size() % 4 != 0) return std::nullopt;
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); i += 4) {
+    unsigned v = 0;
+    int pad = 0;
+    for (std::size_t j = 0; j < 4; ++j) {
+      const char c = in[i + j];
+      int d = 0;
+      if (c == '=' && i + 4 == in.size() && j >= 2) {
+        ++pad;
+      } else if (pad > 0 || (d = value(c)) < 0) {
+        return std::nullopt;
+      }
+      v = v << 6U | static_cast<unsigned>(d);
+    }
+    out += static_cast<char>((v >> 16U) & 0xffU);
+    if (pad < 2) out += static_cast<char>((v >> 8U) & 0xffU);
+    if (pad < 1) out += static_cast<char>(v & 0xffU);
+  }
+  return out;
+}
+
+/// Writes a complete error response with a short plain-text body; `extra`
+/// holds further header lines, each ending in CRLF.
+inline void WriteHttpError(gc::net::Conn& c, int code, std::string_view reason, std::string_view body,
+                           std::string_view extra = {}) {
   std::string msg = "HTTP/1.1 " + std::to_string(code) + " " + std::string(reason) + "\r\n";
+  msg += extra;
   msg += "Content-Type: text/plain; charset=utf-8\r\n";
   msg += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   msg += "Connection: close\r\nProxy-Agent: mini_gost\r\n\r\n";
@@ -259,7 +310,11 @@ class HttpConnector final : public gc::connector::Connector {
     {
       ConnDeadlineGuard guard(ctx, *conn);
       std::string req = "CONNECT " + std::string(address) + " HTTP/1.1\r\nHost: " + std::string(address) +
-                        "\r\nProxy-Connection: keep-alive\r\nUser-Agent: mini_gost\r\n\r\n";
+                        "\r\nProxy-Connection: keep-alive\r\nUser-Agent: mini_gost\r\n";
+      if (const auto& u = options_.Auth) {
+        req += "Proxy-Authorization: Basic " + Base64Encode(u->Username() + ":" + u->Password().value_or("")) + "\r\n";
+      }
+      req += "\r\n";
       if (auto err = WriteString(*conn, req)) {
         (void)conn->Close();
         return gc::errors::Wrap(err, where);
@@ -349,6 +404,11 @@ class HttpHandler final : public gc::handler::Handler {
       log->Warnf("http %s: malformed request", {client});
       return Refuse(*conn, 400, "Bad Request", "malformed request\n");
     }
+    if (!Authenticate(ctx, *head)) {
+      log->Warnf("http %s: proxy authentication failed", {client});
+      return Refuse(*conn, 407, "Proxy Authentication Required", "proxy authentication required\n",
+                    "Proxy-Authenticate: Basic realm=\"gost\"\r\n");
+    }
     const auto& method = head->start[0];
     const auto& target = head->start[1];
     if (method == "CONNECT") {
@@ -432,10 +492,29 @@ class HttpHandler final : public gc::handler::Handler {
     return err;
   }
 
-  gc::Error Refuse(gc::net::Conn& conn, int code, std::string_view reason, std::string_view body) {
+  /// With an Auther, the request must carry matching Basic credentials in
+  /// Proxy-Authorization (go-gost/x's http handler does the same).
+  bool Authenticate(const gc::context::Context& ctx, const HttpHead& head) const {
+    if (!options_.Auther) return true;
+    for (const auto& [name, value] : head.headers) {
+      if (!IEquals(name, "Proxy-Authorization") || !IStartsWith(value, "Basic ")) continue;
+      auto decoded = Base64Decode(std::string_view(value).substr(6));
+      if (!decoded) return false;
+      const auto colon = decoded->find(':');
+      if (colon == std::string::npos) return false;
+      return options_.Auther
+          ->Authenticate(ctx, std::string_view(*decoded).substr(0, colon), std::string_view(*decoded).substr(colon + 1),
+                         gc::auth::WithService(options_.Service))
+          .ok;
+    }
+    return false;
+  }
+
+  gc::Error Refuse(gc::net::Conn& conn, int code, std::string_view reason, std::string_view body,
+                   std::string_view extra = {}) {
     {
       ConnDeadlineGuard guard(gc::context::Background(), conn, settings_.read_timeout);
-      WriteHttpError(conn, code, reason, body);
+      WriteHttpError(conn, code, reason, body, extra);
     }
     LingerClose(conn);
     return gc::errors::New("http: " + std::to_string(code) + " " + std::string(reason));
@@ -488,7 +567,7 @@ class Socks5Handler final : public gc::handler::Handler {
     std::string address;
     {
       ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
-      auto req = ReadRequest(*conn, address);
+      auto req = ReadRequest(ctx, *conn, address);
       if (req.err) {
         log->Debugf("socks5 %s: %v", {client, req.err});
         if (req.reply >= 0) {
@@ -534,18 +613,23 @@ class Socks5Handler final : public gc::handler::Handler {
     return {gc::errors::New("socks5: " + std::move(text)), reply, false};
   }
 
-  static RequestResult ReadRequest(gc::net::Conn& c, std::string& address) {
+  RequestResult ReadRequest(const gc::context::Context& ctx, gc::net::Conn& c, std::string& address) const {
     std::array<std::byte, 2> greet{};
     if (auto err = ReadFull(c, greet)) return {err, -1, false};
     if (greet[0] != std::byte{5}) return Fail("bad version in greeting");
     std::array<std::byte, 255> methods{};
     const auto nmethods = static_cast<std::size_t>(greet[1]);
     if (auto err = ReadFull(c, std::span(methods).first(nmethods))) return {err, -1, false};
-    if (std::find(methods.begin(), methods.begin() + static_cast<std::ptrdiff_t>(nmethods), std::byte{0}) ==
+    // With an Auther only username/password (0x02) is acceptable.
+    const std::byte method{options_.Auther ? std::uint8_t{2} : std::uint8_t{0}};
+    if (std::find(methods.begin(), methods.begin() + static_cast<std::ptrdiff_t>(nmethods), method) ==
         methods.begin() + static_cast<std::ptrdiff_t>(nmethods)) {
       return {gc::errors::New("socks5: no acceptable authentication method"), -1, true};
     }
-    if (auto err = c.Write(std::array{std::byte{5}, std::byte{0}}).err) return {err, -1, false};
+    if (auto err = c.Write(std::array{std::byte{5}, method}).err) return {err, -1, false};
+    if (options_.Auther) {
+      if (auto err = Authenticate(ctx, c)) return {err, -1, false};
+    }
 
     std::array<std::byte, 4> hdr{};
     if (auto err = ReadFull(c, hdr)) return {err, -1, false};
@@ -583,6 +667,24 @@ class Socks5Handler final : public gc::handler::Handler {
       return Fail("invalid domain name", kGeneralFailure);
     }
     address = gc::net::JoinHostPort(host, std::to_string(p));
+    return {};
+  }
+
+  /// RFC 1929: VER(1) ULEN UNAME PLEN PASSWD, answered with VER(1) STATUS;
+  /// a refused client gets status 1 and the connection is closed.
+  gc::Error Authenticate(const gc::context::Context& ctx, gc::net::Conn& c) const {
+    std::array<std::byte, 256> buf{};
+    if (auto err = ReadFull(c, std::span(buf).first(2))) return err;
+    if (buf[0] != std::byte{1}) return gc::errors::New("socks5: bad username/password version");
+    const auto ulen = static_cast<std::size_t>(buf[1]);
+    std::string user(ulen, '\0');
+    if (auto err = ReadFull(c, std::as_writable_bytes(std::span(user)))) return err;
+    if (auto err = ReadFull(c, std::span(buf).first(1))) return err;
+    std::string pass(static_cast<std::size_t>(buf[0]), '\0');
+    if (auto err = ReadFull(c, std::as_writable_bytes(std::span(pass)))) return err;
+    const bool ok = options_.Auther->Authenticate(ctx, user, pass, gc::auth::WithService(options_.Service)).ok;
+    if (auto err = c.Write(std::array{std::byte{1}, ok ? std::byte{0} : std::byte{1}}).err) return err;
+    if (!ok) return gc::errors::New("socks5: authentication failed for user \"" + user + "\"");
     return {};
   }
 

@@ -19,6 +19,8 @@
 #include <exception>
 #include <memory>
 #include <optional>
+#include <span>
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -28,8 +30,11 @@
 #include <gost/core/handler/option.hpp>
 #include <gost/core/listener/option.hpp>
 
+#include <gost/core/go/url.hpp>
+
 #include "chain.hpp"
 #include "components.hpp"
+#include "reference/auth.hpp"
 #include "support.hpp"
 
 namespace {
@@ -40,6 +45,8 @@ struct Endpoint {
   std::string protocol;   // handler or connector name ("http", "socks5")
   std::string transport;  // listener or dialer name ("tcp")
   std::string address;    // host:port
+  gc::url::UserinfoPtr auth;  // user:pass@, or null
+  gc::url::Values query;      // ?key=value&... (GOST's per-service options)
 };
 
 struct Config {
@@ -62,20 +69,61 @@ constexpr const char* kUsage =
     "  -F   add a hop to the chain; several comma-separated nodes share the hop (round robin)\n"
     "  DUR  like 10s, 500ms, 2m, or a number of seconds\n";
 
-// "proto[+transport]://host:port"
-std::optional<Endpoint> ParseEndpoint(std::string_view s) {
+// "proto[+transport]://[user[:pass]@]host:port[?key=value&...]"; on failure
+// `why` says what is wrong.
+std::optional<Endpoint> ParseEndpoint(std::string_view s, std::string& why) {
   const auto sep = s.find("://");
-  if (sep == std::string_view::npos || sep == 0) return std::nullopt;
+  if (sep == std::string_view::npos || sep == 0) {
+    why = "SCHEME://HOST:PORT expected";
+    return std::nullopt;
+  }
   Endpoint e;
   const auto scheme = s.substr(0, sep);
   const auto plus = scheme.find('+');
   e.protocol = std::string(scheme.substr(0, plus));
   e.transport = plus == std::string_view::npos ? "tcp" : std::string(scheme.substr(plus + 1));
-  e.address = std::string(s.substr(sep + 3));
+  auto rest = s.substr(sep + 3);
+  if (const auto q = rest.find('?'); q != std::string_view::npos) {
+    auto query = gc::url::ParseQuery(rest.substr(q + 1));
+    if (!query) {
+      why = "bad query: " + query.error().Message();
+      return std::nullopt;
+    }
+    e.query = std::move(*query);
+    rest = rest.substr(0, q);
+  }
+  if (const auto at = rest.rfind('@'); at != std::string_view::npos) {
+    auto user = gc::url::ParseUserinfo(rest.substr(0, at));
+    if (!user) {
+      why = "bad user:password: " + user.error().Message();
+      return std::nullopt;
+    }
+    e.auth = std::move(*user);
+    rest = rest.substr(at + 1);
+  }
+  e.address = std::string(rest);
   if (!e.address.empty() && e.address.back() == '/') e.address.pop_back();
   auto hp = gc::net::SplitHostPort(e.address);
-  if (e.protocol.empty() || e.transport.empty() || !hp) return std::nullopt;
+  if (e.protocol.empty() || e.transport.empty() || !hp) {
+    why = "SCHEME://HOST:PORT expected";
+    return std::nullopt;
+  }
   return e;
+}
+
+// The query keys each side understands (GOST's names); anything else is an
+// error at start-up rather than silently ignored.
+constexpr std::string_view kServiceKeys[] = {"x"};
+constexpr std::string_view kNodeKeys[] = {"x"};
+
+bool KnownKeys(const Endpoint& e, std::span<const std::string_view> known, std::string& why) {
+  for (const auto& [key, values] : e.query.map()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      why = "unknown option \"" + key + "\"";
+      return false;
+    }
+  }
+  return true;
 }
 
 bool ParseInt(std::string_view s, int& out) {
@@ -111,9 +159,10 @@ int ParseArgs(int argc, char** argv, Config& cfg) {
       cfg.level = gc::logger::ErrorLevel;
     } else if (a == "-L") {
       if (!value(v)) return 2;
-      auto e = ParseEndpoint(v);
-      if (!e) {
-        std::fprintf(stderr, "mini_gost: bad -L %.*s\n", static_cast<int>(v.size()), v.data());
+      std::string why;
+      auto e = ParseEndpoint(v, why);
+      if (!e || !KnownKeys(*e, kServiceKeys, why)) {
+        std::fprintf(stderr, "mini_gost: bad -L %.*s: %s\n", static_cast<int>(v.size()), v.data(), why.c_str());
         return 2;
       }
       cfg.listen.push_back(*e);
@@ -124,9 +173,10 @@ int ParseArgs(int argc, char** argv, Config& cfg) {
       while (start <= v.size()) {
         auto comma = v.find(',', start);
         if (comma == std::string_view::npos) comma = v.size();
-        auto e = ParseEndpoint(v.substr(start, comma - start));
-        if (!e) {
-          std::fprintf(stderr, "mini_gost: bad -F %.*s\n", static_cast<int>(v.size()), v.data());
+        std::string why;
+        auto e = ParseEndpoint(v.substr(start, comma - start), why);
+        if (!e || !KnownKeys(*e, kNodeKeys, why)) {
+          std::fprintf(stderr, "mini_gost: bad -F %.*s: %s\n", static_cast<int>(v.size()), v.data(), why.c_str());
           return 2;
         }
         hop.push_back(*e);
@@ -179,7 +229,7 @@ std::shared_ptr<Chain> BuildChain(const Config& cfg, const gc::logger::LoggerPtr
       }
       auto nodeLog = log->WithFields({{"kind", std::string("node")}, {"node", e.address}});
       auto d = newDialer(gc::dialer::LoggerOption(nodeLog));
-      auto c = newConnector(gc::connector::LoggerOption(nodeLog));
+      auto c = newConnector({gc::connector::LoggerOption(nodeLog), gc::connector::AuthOption(e.auth)});
       if (auto err = d->Init(nullptr)) {
         error = "dialer: " + err.Message();
         return nullptr;
@@ -245,7 +295,8 @@ int Run(const Config& cfg) {
     auto md = std::make_shared<MapMetadata>();
     md->Set("readTimeout", cfg.handshake_timeout);
     auto h = newHandler({gc::handler::RouterOption(router), gc::handler::LoggerOption(svcLog),
-                         gc::handler::ServiceOption(name)});
+                         gc::handler::ServiceOption(name), gc::handler::AuthOption(e.auth),
+                         gc::handler::AutherOption(gost::x::auth::FromUserinfo(e.auth))});
     if (auto err = h->Init(md)) {
       log->Errorf("handler %s: %v", {e.protocol, err});
       return 1;

@@ -548,6 +548,57 @@ def stage_sigterm():
         raise Failure("sanitizer report:\n" + log)
 
 
+def refused_at_startup(args, needle):
+    """Runs mini_gost with bad arguments: it must exit non-zero at once with
+    one clear line on stderr naming the problem, and no crash."""
+    r = subprocess.run([ARGS.bin] + args, capture_output=True, timeout=20, stdin=subprocess.DEVNULL)
+    err = r.stderr.decode(errors="replace")
+    lines = [l for l in err.splitlines() if l.strip()]
+    check(r.returncode not in (0, None) and r.returncode > 0 and needle in err and not SANITIZER.search(err)
+          and len(lines) >= 1 and needle in lines[0],
+          "%s is refused at start-up (status %s): %s" % (" ".join(args), r.returncode, lines[:1]))
+
+
+def stage_auth():
+    _, oport = start_origin()
+    digest = make_file("blob", 256 * 1024)
+    url = "http://127.0.0.1:%d/blob" % oport
+    h = Gost(["-L", "http://alice:s3cret@127.0.0.1:0"], "H")
+    s = Gost(["-L", "socks5://bob:pa%3Ass@127.0.0.1:0"], "S")
+    r = curl("-o", "/dev/null", "-w", "%{http_code}", "-x", "http://127.0.0.1:%d" % h.port, url)
+    check(r.stdout == b"407", "HTTP proxy without credentials answers 407 (%r)" % r.stdout)
+    r = curl("-D", "-", "-o", "/dev/null", "-x", "http://127.0.0.1:%d" % h.port, "--proxy-user", "alice:wrong", url)
+    check(b" 407 " in r.stdout and b'Proxy-Authenticate: Basic realm="gost"' in r.stdout,
+          "a wrong password answers 407 with a Basic challenge")
+    got, err = fetch_sha("-x", "http://127.0.0.1:%d" % h.port, "--proxy-user", "alice:s3cret", url)
+    check(got == digest, "curl --proxy-user alice:s3cret fetches through the HTTP proxy %s" % err)
+    got, err = fetch_sha("-p", "-x", "http://127.0.0.1:%d" % h.port, "--proxy-user", "alice:s3cret", url)
+    check(got == digest, "and through a CONNECT tunnel %s" % err)
+    got, err = fetch_sha("-x", "socks5h://bob:pa%%3Ass@127.0.0.1:%d" % s.port, url)
+    check(got == digest, "curl socks5h://bob:pa:ss@ fetches through the SOCKS5 proxy (RFC 1929) %s" % err)
+    r = curl("-o", "/dev/null", "-x", "socks5h://bob:nope@127.0.0.1:%d" % s.port, url)
+    check(r.returncode != 0, "a wrong SOCKS5 password is refused (curl status %d)" % r.returncode)
+    r = curl("-o", "/dev/null", "-x", "socks5h://127.0.0.1:%d" % s.port, url)
+    check(r.returncode != 0, "a SOCKS5 client offering no username/password method is refused")
+    mrep, _, sock = socks5_connect(s.port, 1, socket.inet_aton("127.0.0.1"), oport, methods=b"\x00")
+    sock.close()
+    check(mrep == b"\x05\xff", "the no-authentication method alone gets 0xFF: %r" % mrep)
+    # -F http://user:pass@host:port: the connector authenticates to the next node.
+    a = Gost(["-L", "http://127.0.0.1:0", "-F", "http://alice:s3cret@127.0.0.1:%d" % h.port], "A")
+    got, err = fetch_sha("-x", "http://127.0.0.1:%d" % a.port, url)
+    check(got == digest, "A -> H with -F http://alice:s3cret@... fetches %s" % err)
+    bad = Gost(["-L", "http://127.0.0.1:0", "-F", "http://alice:wrong@127.0.0.1:%d" % h.port], "Bad")
+    r = curl("-o", "/dev/null", "-w", "%{http_code}", "-x", "http://127.0.0.1:%d" % bad.port, url)
+    check(r.stdout == b"502", "with the wrong password the chain refuses, and the client gets 502 (%r)" % r.stdout)
+
+
+def stage_option_errors():
+    refused_at_startup(["-L", "http://a:%zz@127.0.0.1:0"], "bad -L")
+    refused_at_startup(["-L", "http://127.0.0.1:0?nosuch=1"], "unknown option \"nosuch\"")
+    refused_at_startup(["-L", "http://127.0.0.1:0?a=%zz"], "bad query")
+    refused_at_startup(["-L", "http://127.0.0.1:0", "-F", "http://a b@127.0.0.1:1"], "bad -F")
+
+
 STAGES = {
     "http_forward": stage_http_forward,
     "connect": stage_connect,
@@ -558,6 +609,8 @@ STAGES = {
     "bad_input": stage_bad_input,
     "concurrent": stage_concurrent,
     "sigterm": stage_sigterm,
+    "auth": stage_auth,
+    "option_errors": stage_option_errors,
 }
 
 
