@@ -89,6 +89,15 @@ class TcpListener final : public gc::listener::Listener {
   gc::Result<gc::net::ConnUniquePtr> Accept() override {
     if (!ln_) return gc::listener::ErrClosed;
     auto conn = ln_->Accept();
+    // Admission, as go-gost/x's listener wrapper: a client that is not
+    // admitted is closed at once and the next one is accepted.
+    while (conn && options_.Admission &&
+           !options_.Admission->Admit(gc::context::Background(), "tcp", (*conn)->RemoteAddr().String(),
+                                      gc::admission::WithService(options_.Service))) {
+      if (options_.Logger) options_.Logger->Debugf("admission: %s refused", {(*conn)->RemoteAddr().String()});
+      (void)(*conn)->Close();
+      conn = ln_->Accept();
+    }
     if (conn) return conn;
     const auto err = conn.error();
     if (gc::errors::Is(err, gc::net::ErrClosed)) return gc::listener::ErrClosed;
@@ -414,6 +423,7 @@ class HttpHandler final : public gc::handler::Handler {
     if (method == "CONNECT") {
       auto hp = ParseHostPort(target);
       if (!hp) return Refuse(*conn, 400, "Bad Request", "CONNECT needs host:port\n");
+      if (Bypassed(ctx, target, client)) return Refuse(*conn, 403, "Forbidden", "forbidden by bypass rules\n");
       auto up = Dial(ctx, target, client);
       if (!up) return Unreachable(*conn, target, up.error());
       if (auto err = WriteString(*conn, "HTTP/1.1 200 Connection established\r\nProxy-Agent: mini_gost\r\n\r\n")) {
@@ -426,6 +436,7 @@ class HttpHandler final : public gc::handler::Handler {
 
     auto uri = ParseAbsoluteURI(target);
     if (!uri) return Refuse(*conn, 400, "Bad Request", "not a proxy request: an absolute http:// URI is needed\n");
+    if (Bypassed(ctx, uri->address, client)) return Refuse(*conn, 403, "Forbidden", "forbidden by bypass rules\n");
     auto up = Dial(ctx, uri->address, client);
     if (!up) return Unreachable(*conn, uri->address, up.error());
     std::string out = method + " " + uri->origin + " " + head->start[2] + "\r\n";
@@ -492,6 +503,16 @@ class HttpHandler final : public gc::handler::Handler {
     return err;
   }
 
+  /// A destination the service's Bypass contains is refused (403), as in
+  /// go-gost/x's http handler.
+  bool Bypassed(const gc::context::Context& ctx, std::string_view address, const std::string& client) const {
+    if (!options_.Bypass || !options_.Bypass->Contains(ctx, "tcp", address, gc::bypass::WithService(options_.Service))) {
+      return false;
+    }
+    options_.Logger->Debugf("http %s: bypass: %s", {client, address});
+    return true;
+  }
+
   /// With an Auther, the request must carry matching Basic credentials in
   /// Proxy-Authorization (go-gost/x's http handler does the same).
   bool Authenticate(const gc::context::Context& ctx, const HttpHead& head) const {
@@ -528,6 +549,7 @@ class HttpHandler final : public gc::handler::Handler {
 enum Socks5Reply : std::uint8_t {
   kSucceeded = 0x00,
   kGeneralFailure = 0x01,
+  kNotAllowed = 0x02,
   kNetworkUnreachable = 0x03,
   kHostUnreachable = 0x04,
   kConnectionRefused = 0x05,
@@ -581,6 +603,15 @@ class Socks5Handler final : public gc::handler::Handler {
         }
         return req.err;
       }
+    }
+    if (options_.Bypass && options_.Bypass->Contains(ctx, "tcp", address, gc::bypass::WithService(options_.Service))) {
+      log->Debugf("socks5 %s: bypass: %s", {client, address});
+      {
+        ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
+        (void)WriteReply(*conn, kNotAllowed, {});
+      }
+      LingerClose(*conn);
+      return gc::errors::New("socks5: " + address + " refused by bypass rules");
     }
     log->Debugf("socks5 %s: connect %s", {client, address});
     auto up = options_.Router->Dial(ctx, "tcp", address);

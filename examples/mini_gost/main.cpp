@@ -34,7 +34,9 @@
 
 #include "chain.hpp"
 #include "components.hpp"
+#include "reference/admission.hpp"
 #include "reference/auth.hpp"
+#include "reference/bypass.hpp"
 #include "support.hpp"
 
 namespace {
@@ -113,8 +115,8 @@ std::optional<Endpoint> ParseEndpoint(std::string_view s, std::string& why) {
 
 // The query keys each side understands (GOST's names); anything else is an
 // error at start-up rather than silently ignored.
-constexpr std::string_view kServiceKeys[] = {"x"};
-constexpr std::string_view kNodeKeys[] = {"x"};
+constexpr std::string_view kServiceKeys[] = {"bypass", "admission"};
+constexpr std::string_view kNodeKeys[] = {"bypass"};
 
 bool KnownKeys(const Endpoint& e, std::span<const std::string_view> known, std::string& why) {
   for (const auto& [key, values] : e.query.map()) {
@@ -239,8 +241,17 @@ std::shared_ptr<Chain> BuildChain(const Config& cfg, const gc::logger::LoggerPtr
         return nullptr;
       }
       auto tr = std::make_shared<Transport>(d, c, gc::chain::AddrTransportOption(e.address));
+      gc::bypass::BypassPtr bp;
+      if (e.query.Has("bypass")) {
+        auto b = gost::x::bypass::Bypass::FromList(e.query.Get("bypass"));
+        if (!b) {
+          error = "-F " + e.address + ": bypass: " + b.error().Message();
+          return nullptr;
+        }
+        bp = *b;
+      }
       nodes.push_back(gc::chain::NewNode("node-" + std::to_string(h) + "." + std::to_string(n), e.address,
-                                         gc::chain::TransportNodeOption(tr)));
+                                         {gc::chain::TransportNodeOption(tr), gc::chain::BypassNodeOption(bp)}));
     }
     using NodeSelector = DefaultSelector<gc::chain::NodePtr>;
     auto sel = std::make_shared<NodeSelector>(
@@ -286,8 +297,25 @@ int Run(const Config& cfg) {
     }
     const std::string name = "service-" + std::to_string(i);
     auto svcLog = log->WithFields({{"service", name}});
+    // GOST's per-service options (-L ...?key=value), checked before anything starts.
+    auto fail = [&](std::string_view key, const gc::Error& err) {
+      log->Errorf("-L %s: %s: %v", {e.address, key, err});
+      return 2;
+    };
+    gc::bypass::BypassPtr bypass;
+    if (e.query.Has("bypass")) {
+      auto b = gost::x::bypass::Bypass::FromList(e.query.Get("bypass"));
+      if (!b) return fail("bypass", b.error());
+      bypass = *b;
+    }
+    gc::admission::AdmissionPtr admission;
+    if (e.query.Has("admission")) {
+      auto a = gost::x::admission::Admission::FromList(e.query.Get("admission"));
+      if (!a) return fail("admission", a.error());
+      admission = *a;
+    }
     auto ln = newListener({gc::listener::AddrOption(e.address), gc::listener::LoggerOption(svcLog),
-                           gc::listener::ServiceOption(name)});
+                           gc::listener::ServiceOption(name), gc::listener::AdmissionOption(admission)});
     if (auto err = ln->Init(nullptr)) {
       log->Errorf("listen on %s: %v", {e.address, err});
       return 1;
@@ -296,7 +324,8 @@ int Run(const Config& cfg) {
     md->Set("readTimeout", cfg.handshake_timeout);
     auto h = newHandler({gc::handler::RouterOption(router), gc::handler::LoggerOption(svcLog),
                          gc::handler::ServiceOption(name), gc::handler::AuthOption(e.auth),
-                         gc::handler::AutherOption(gost::x::auth::FromUserinfo(e.auth))});
+                         gc::handler::AutherOption(gost::x::auth::FromUserinfo(e.auth)),
+                         gc::handler::BypassOption(bypass)});
     if (auto err = h->Init(md)) {
       log->Errorf("handler %s: %v", {e.protocol, err});
       return 1;

@@ -592,11 +592,70 @@ def stage_auth():
     check(r.stdout == b"502", "with the wrong password the chain refuses, and the client gets 502 (%r)" % r.stdout)
 
 
+def http_code(*args):
+    r = curl("-o", "/dev/null", "-w", "%{http_code}", *args)
+    return r.stdout.decode()
+
+
+def stage_bypass():
+    _, oport = start_origin()
+    digest = make_file("blob", 64 * 1024)
+    ip_url = "http://127.0.0.1:%d/blob" % oport
+    name_url = "http://localhost:%d/blob" % oport
+    black = Gost(["-L", "http://127.0.0.1:0?bypass=localhost,*.example.com"], "Black")
+    proxy = "http://127.0.0.1:%d" % black.port
+    check(http_code("-x", proxy, name_url) == "403", "a destination on the bypass list gets 403")
+    check(http_code("-x", proxy, "http://www.example.com:%d/" % oport) == "403", "*.example.com matches www.example.com")
+    check(http_code("-p", "-x", proxy, name_url) == "000", "CONNECT to a bypassed destination is refused")
+    got, err = fetch_sha("-x", proxy, ip_url)
+    check(got == digest, "a destination not on the list goes through %s" % err)
+    white = Gost(["-L", "socks5://127.0.0.1:0?bypass=~localhost:%d" % oport], "White")
+    got, err = fetch_sha("-x", "socks5h://127.0.0.1:%d" % white.port, name_url)
+    check(got == digest, "whitelist (~): a listed host:port goes through SOCKS5 %s" % err)
+    r = curl("-o", "/dev/null", "-x", "socks5h://127.0.0.1:%d" % white.port, ip_url)
+    check(r.returncode != 0 and (b"not allowed" in r.stderr.lower() or b"(2)" in r.stderr),
+          "whitelist: any other destination gets SOCKS5 reply 0x02 (%s)" % r.stderr.decode().strip())
+    # A hop's bypass (-F ...?bypass=): matching destinations skip the hop.
+    dead = closed_port()
+    a = Gost(["-L", "http://127.0.0.1:0", "-F", "http://127.0.0.1:%d?bypass=127.0.0.1" % dead], "A")
+    got, err = fetch_sha("-x", "http://127.0.0.1:%d" % a.port, ip_url)
+    check(got == digest, "a destination the hop bypasses is dialed directly, past the dead node %s" % err)
+    check(http_code("-x", "http://127.0.0.1:%d" % a.port, name_url) == "502",
+          "any other destination still goes to the (dead) node: 502")
+
+
+def stage_admission():
+    _, oport = start_origin()
+    digest = make_file("blob", 64 * 1024)
+    url = "http://127.0.0.1:%d/blob" % oport
+    black = Gost(["-L", "http://127.0.0.1:0?admission=127.0.0.2,127.0.0.8/29"], "Black")
+    proxy = "http://127.0.0.1:%d" % black.port
+    got, err = fetch_sha("-x", proxy, url)
+    check(got == digest, "a client from 127.0.0.1 is admitted %s" % err)
+    refused = 0
+    for src in ("127.0.0.2", "127.0.0.9", "127.0.0.15"):
+        r = curl("-o", "/dev/null", "--interface", src, "-x", proxy, url)
+        refused += r.returncode != 0
+    check(refused == 3, "clients from 127.0.0.2 and 127.0.0.8/29 are refused: %d of 3" % refused)
+    got, err = fetch_sha("--interface", "127.0.0.3", "-x", proxy, url)
+    check(got == digest, "a client from 127.0.0.3 is admitted %s" % err)
+    white = Gost(["-L", "socks5://127.0.0.1:0?admission=~127.0.0.4"], "White")
+    got, err = fetch_sha("--interface", "127.0.0.4", "-x", "socks5://127.0.0.1:%d" % white.port, url)
+    check(got == digest, "whitelist (~): a client from 127.0.0.4 is admitted %s" % err)
+    r = curl("-o", "/dev/null", "-x", "socks5://127.0.0.1:%d" % white.port, url)
+    check(r.returncode != 0, "whitelist: a client from 127.0.0.1 is refused")
+
+
 def stage_option_errors():
     refused_at_startup(["-L", "http://a:%zz@127.0.0.1:0"], "bad -L")
     refused_at_startup(["-L", "http://127.0.0.1:0?nosuch=1"], "unknown option \"nosuch\"")
     refused_at_startup(["-L", "http://127.0.0.1:0?a=%zz"], "bad query")
     refused_at_startup(["-L", "http://127.0.0.1:0", "-F", "http://a b@127.0.0.1:1"], "bad -F")
+    refused_at_startup(["-L", "http://127.0.0.1:0?bypass="], "bypass: empty pattern list")
+    refused_at_startup(["-L", "http://127.0.0.1:0?bypass=~"], "bypass: empty pattern list")
+    refused_at_startup(["-L", "http://127.0.0.1:0?bypass=a.com:99999"], "bypass: invalid pattern")
+    refused_at_startup(["-L", "http://127.0.0.1:0?admission=10.0.0.9-10.0.0.1:x"], "admission: invalid pattern")
+    refused_at_startup(["-L", "http://127.0.0.1:0", "-F", "http://127.0.0.1:1?bypass=h:0-"], "bypass: invalid pattern")
 
 
 STAGES = {
@@ -610,6 +669,8 @@ STAGES = {
     "concurrent": stage_concurrent,
     "sigterm": stage_sigterm,
     "auth": stage_auth,
+    "bypass": stage_bypass,
+    "admission": stage_admission,
     "option_errors": stage_option_errors,
 }
 
