@@ -37,6 +37,9 @@
 #include "reference/admission.hpp"
 #include "reference/auth.hpp"
 #include "reference/bypass.hpp"
+#include "reference/hosts.hpp"
+#include "reference/resolver.hpp"
+#include "exchanger.hpp"
 #include "support.hpp"
 
 namespace {
@@ -115,7 +118,7 @@ std::optional<Endpoint> ParseEndpoint(std::string_view s, std::string& why) {
 
 // The query keys each side understands (GOST's names); anything else is an
 // error at start-up rather than silently ignored.
-constexpr std::string_view kServiceKeys[] = {"bypass", "admission"};
+constexpr std::string_view kServiceKeys[] = {"bypass", "admission", "hosts", "resolver"};
 constexpr std::string_view kNodeKeys[] = {"bypass"};
 
 bool KnownKeys(const Endpoint& e, std::span<const std::string_view> known, std::string& why) {
@@ -282,9 +285,6 @@ int Run(const Config& cfg) {
     log->Errorf("%s", {error});
     return 2;
   }
-  auto router = std::make_shared<Router>(std::vector<gc::chain::RouterOption>{
-      gc::chain::RetriesRouterOption(cfg.retries), gc::chain::TimeoutRouterOption(cfg.timeout),
-      gc::chain::ChainRouterOption(chain), gc::chain::LoggerRouterOption(log->WithFields({{"kind", std::string("router")}}))});
 
   std::vector<std::unique_ptr<Running>> services;
   for (std::size_t i = 0; i < cfg.listen.size(); ++i) {
@@ -314,6 +314,30 @@ int Run(const Config& cfg) {
       if (!a) return fail("admission", a.error());
       admission = *a;
     }
+    gc::hosts::HostMapperPtr hosts;
+    if (e.query.Has("hosts")) {
+      auto m = gost::x::hosts::HostMapper::FromList(e.query.Get("hosts"));
+      if (!m) return fail("hosts", m.error());
+      hosts = *m;
+    }
+    gc::resolver::ResolverPtr resolver;
+    if (e.query.Has("resolver")) {
+      std::vector<gost::x::resolver::ExchangerPtr> nameservers;
+      for (const auto& ns : gost::x::matcher::ParseList(e.query.Get("resolver")).patterns) {
+        auto x = UdpExchanger::Parse(ns);
+        if (!x) return fail("resolver", x.error());
+        nameservers.push_back(*x);
+      }
+      if (nameservers.empty()) return fail("resolver", gc::errors::New("no nameserver"));
+      resolver = std::make_shared<gost::x::resolver::Resolver>(std::move(nameservers));
+    }
+    // Each service has its own router, as in go-gost/x: its hosts and
+    // resolver apply to that service's dials.
+    auto router = std::make_shared<Router>(std::vector<gc::chain::RouterOption>{
+        gc::chain::RetriesRouterOption(cfg.retries), gc::chain::TimeoutRouterOption(cfg.timeout),
+        gc::chain::ChainRouterOption(chain), gc::chain::HostMapperRouterOption(hosts),
+        gc::chain::ResolverRouterOption(resolver),
+        gc::chain::LoggerRouterOption(svcLog->WithFields({{"kind", std::string("router")}}))});
     auto ln = newListener({gc::listener::AddrOption(e.address), gc::listener::LoggerOption(svcLog),
                            gc::listener::ServiceOption(name), gc::listener::AdmissionOption(admission)});
     if (auto err = ln->Init(nullptr)) {

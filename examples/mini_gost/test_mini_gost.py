@@ -646,6 +646,79 @@ def stage_admission():
     check(r.returncode != 0, "whitelist: a client from 127.0.0.1 is refused")
 
 
+class DnsServer:
+    """A tiny UDP nameserver on 127.0.0.1: A records for the names in
+    `records`, NXDOMAIN for everything else; counts the queries it answers."""
+
+    def __init__(self, records):
+        self.records = records
+        self.queries = []
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                msg, peer = self.sock.recvfrom(4096)
+            except OSError:
+                return
+            pos, labels = 12, []
+            while pos < len(msg) and msg[pos]:
+                labels.append(msg[pos + 1:pos + 1 + msg[pos]].decode(errors="replace"))
+                pos += 1 + msg[pos]
+            qtype = struct.unpack(">H", msg[pos + 1:pos + 3])[0]
+            question = msg[12:pos + 5]
+            name = ".".join(labels).lower()
+            self.queries.append((name, qtype))
+            ip = self.records.get(name)
+            answers = b""
+            if ip and qtype == 1:
+                answers = b"\xc0\x0c" + struct.pack(">HHIH", 1, 1, 60, 4) + socket.inet_aton(ip)
+            rcode = 0 if ip else 3
+            head = msg[:2] + bytes([0x81, 0x80 | rcode]) + struct.pack(">HHHH", 1, 1 if answers else 0, 0, 0)
+            self.sock.sendto(head + question + answers, peer)
+
+
+def stage_hosts():
+    _, oport = start_origin()
+    digest = make_file("blob", 64 * 1024)
+    h = Gost(["-L", "http://127.0.0.1:0?hosts=origin.gost.test:127.0.0.1,.farm.test:127.0.0.1",
+              "-L", "socks5://127.0.0.1:0?hosts=origin.gost.test:127.0.0.1"], "H")
+    hport, sport = h.ports
+    got, err = fetch_sha("-x", "http://127.0.0.1:%d" % hport, "http://origin.gost.test:%d/blob" % oport)
+    check(got == digest, "a name only the host mapper knows is dialed at its mapped address (HTTP) %s" % err)
+    got, err = fetch_sha("-x", "http://127.0.0.1:%d" % hport, "http://a.b.farm.test:%d/blob" % oport)
+    check(got == digest, ".farm.test covers a.b.farm.test %s" % err)
+    got, err = fetch_sha("-x", "socks5h://127.0.0.1:%d" % sport, "http://ORIGIN.gost.test:%d/blob" % oport)
+    check(got == digest, "and through SOCKS5 with a domain-name address, case-insensitively %s" % err)
+    check(http_code("-x", "http://127.0.0.1:%d" % hport, "http://other.gost.test:%d/" % oport) == "502",
+          "a name that is not mapped fails as before (502)")
+    plain = Gost(["-L", "http://127.0.0.1:0"], "Plain")
+    check(http_code("-x", "http://127.0.0.1:%d" % plain.port, "http://origin.gost.test:%d/" % oport) == "502",
+          "without ?hosts= the made-up name does not resolve (502)")
+
+
+def stage_resolver():
+    _, oport = start_origin()
+    digest = make_file("blob", 64 * 1024)
+    dns = DnsServer({"origin.dns.test": "127.0.0.1", "both.dns.test": "127.0.0.2"})
+    r = Gost(["-L", "http://127.0.0.1:0?resolver=udp://127.0.0.1:%d" % dns.port,
+              "-L", "socks5://127.0.0.1:0?resolver=127.0.0.1:%d&hosts=both.dns.test:127.0.0.1" % dns.port], "R")
+    hport, sport = r.ports
+    got, err = fetch_sha("-x", "http://127.0.0.1:%d" % hport, "http://origin.dns.test:%d/blob" % oport)
+    check(got == digest, "a name only the test's nameserver knows is resolved through it %s" % err)
+    check(("origin.dns.test", 1) in dns.queries, "the nameserver was asked for its A record: %s" % dns.queries)
+    check(http_code("-x", "http://127.0.0.1:%d" % hport, "http://nowhere.dns.test:%d/" % oport) == "502",
+          "a name the nameserver does not know gives 502")
+    asked = len(dns.queries)
+    r2 = curl("-o", "/dev/null", "-w", "%{remote_ip}", "-x", "socks5h://127.0.0.1:%d" % sport,
+              "http://both.dns.test:%d/blob" % oport)
+    check(r2.returncode == 0 and len(dns.queries) == asked,
+          "with both, the host mapper answers first and the nameserver is not asked (%d queries)" % len(dns.queries))
+
+
 def stage_option_errors():
     refused_at_startup(["-L", "http://a:%zz@127.0.0.1:0"], "bad -L")
     refused_at_startup(["-L", "http://127.0.0.1:0?nosuch=1"], "unknown option \"nosuch\"")
@@ -656,6 +729,11 @@ def stage_option_errors():
     refused_at_startup(["-L", "http://127.0.0.1:0?bypass=a.com:99999"], "bypass: invalid pattern")
     refused_at_startup(["-L", "http://127.0.0.1:0?admission=10.0.0.9-10.0.0.1:x"], "admission: invalid pattern")
     refused_at_startup(["-L", "http://127.0.0.1:0", "-F", "http://127.0.0.1:1?bypass=h:0-"], "bypass: invalid pattern")
+    refused_at_startup(["-L", "http://127.0.0.1:0?hosts=example.com"], "hosts: invalid mapping")
+    refused_at_startup(["-L", "http://127.0.0.1:0?hosts=example.com:1.2.3"], "hosts: invalid mapping")
+    refused_at_startup(["-L", "http://127.0.0.1:0?resolver=tcp://1.1.1.1:53"], "resolver: nameserver")
+    refused_at_startup(["-L", "http://127.0.0.1:0?resolver=dns.google"], "resolver: nameserver")
+    refused_at_startup(["-L", "http://127.0.0.1:0?resolver=1.1.1.1:0"], "resolver: nameserver")
 
 
 STAGES = {
@@ -671,6 +749,8 @@ STAGES = {
     "auth": stage_auth,
     "bypass": stage_bypass,
     "admission": stage_admission,
+    "hosts": stage_hosts,
+    "resolver": stage_resolver,
     "option_errors": stage_option_errors,
 }
 
