@@ -39,6 +39,7 @@
 #include "chain.hpp"
 #include "posix_net.hpp"
 #include "support.hpp"
+#include "wrapped_conn.hpp"
 
 namespace mini_gost {
 
@@ -91,14 +92,11 @@ class TcpListener final : public gc::listener::Listener {
     auto conn = ln_->Accept();
     // Admission, as go-gost/x's listener wrapper: a client that is not
     // admitted is closed at once and the next one is accepted.
-    while (conn && options_.Admission &&
-           !options_.Admission->Admit(gc::context::Background(), "tcp", (*conn)->RemoteAddr().String(),
-                                      gc::admission::WithService(options_.Service))) {
-      if (options_.Logger) options_.Logger->Debugf("admission: %s refused", {(*conn)->RemoteAddr().String()});
-      (void)(*conn)->Close();
+    while (conn) {
+      auto wrapped = Wrap(std::move(*conn));
+      if (wrapped) return wrapped;
       conn = ln_->Accept();
     }
-    if (conn) return conn;
     const auto err = conn.error();
     if (gc::errors::Is(err, gc::net::ErrClosed)) return gc::listener::ErrClosed;
     const auto code = err.Code();
@@ -114,6 +112,43 @@ class TcpListener final : public gc::listener::Listener {
   gc::Error Close() override { return ln_ ? ln_->Close() : gc::Error(); }
 
  private:
+  /// The listener options applied to one accepted connection: admission, the
+  /// connection limiter (a refused client is closed at once), then the
+  /// traffic limiter and stats around it. Null when the client was refused.
+  gc::net::ConnUniquePtr Wrap(gc::net::ConnUniquePtr c) {
+    const auto bg = gc::context::Background();
+    const std::string client = c->RemoteAddr().String();
+    std::string host = client;
+    if (auto hp = gc::net::SplitHostPort(client)) host = hp->host;
+    const auto& log = options_.Logger;
+    if (options_.Admission &&
+        !options_.Admission->Admit(bg, "tcp", client, gc::admission::WithService(options_.Service))) {
+      if (log) log->Debugf("admission: %s refused", {client});
+      (void)c->Close();
+      return nullptr;
+    }
+    WrappedConn::Hooks hooks;
+    if (options_.ConnLimiter) {
+      auto lim = options_.ConnLimiter->Limiter(host);
+      if (lim && !lim->Allow(1)) {
+        if (log) log->Debugf("climiter: %s refused: %d connection(s) open", {client, lim->Limit()});
+        (void)c->Close();
+        return nullptr;
+      }
+      hooks.place = lim;
+    }
+    if (const auto& tl = options_.TrafficLimiter) {
+      namespace lm = gc::limiter;
+      for (const auto& scope : {lm::ScopeService, lm::ScopeConn}) {
+        if (auto in = tl->In(bg, client, {lm::ScopeOption(scope), lm::ServiceOption(options_.Service)})) hooks.in.push_back(in);
+        if (auto out = tl->Out(bg, client, {lm::ScopeOption(scope), lm::ServiceOption(options_.Service)})) hooks.out.push_back(out);
+      }
+    }
+    hooks.stats = options_.Stats;
+    if (hooks.empty()) return c;
+    return std::make_unique<WrappedConn>(std::move(c), std::move(hooks));
+  }
+
   gc::listener::Options options_;
   std::unique_ptr<TcpNetListener> ln_;
 };
@@ -360,6 +395,18 @@ class HttpConnector final : public gc::connector::Connector {
 // ---------------------------------------------------------------------------
 // Handlers
 
+/// The handlers' rate limit (go-gost/x checks it first thing in Handle): a
+/// client over the service's request rate is closed without an answer.
+inline gc::Error CheckRateLimit(const gc::handler::Options& o, const std::string& client) {
+  if (!o.RateLimiter) return {};
+  std::string host = client;
+  if (auto hp = gc::net::SplitHostPort(client)) host = hp->host;
+  auto lim = o.RateLimiter->Limiter(host);
+  if (!lim || lim->Allow(1)) return {};
+  o.Logger->Debugf("rlimiter: %s refused (%v requests/s)", {client, lim->Limit()});
+  return gc::errors::New("rate limit exceeded");
+}
+
 /// Settings both handlers read from their metadata.
 struct HandlerSettings {
   gc::Duration read_timeout = std::chrono::seconds(15);  ///< "readTimeout": the client's handshake
@@ -394,6 +441,10 @@ class HttpHandler final : public gc::handler::Handler {
                    gc::Variadic<gc::handler::HandleOption>) override {
     const auto& log = options_.Logger;
     const std::string client = conn->RemoteAddr().String();
+    if (auto err = CheckRateLimit(options_, client)) {
+      (void)conn->Close();
+      return err;
+    }
     HeaderBlock hb;
     {
       ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
@@ -586,6 +637,10 @@ class Socks5Handler final : public gc::handler::Handler {
                    gc::Variadic<gc::handler::HandleOption>) override {
     const auto& log = options_.Logger;
     const std::string client = conn->RemoteAddr().String();
+    if (auto err = CheckRateLimit(options_, client)) {
+      (void)conn->Close();
+      return err;
+    }
     std::string address;
     {
       ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);

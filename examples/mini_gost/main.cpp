@@ -38,6 +38,7 @@
 #include "reference/auth.hpp"
 #include "reference/bypass.hpp"
 #include "reference/hosts.hpp"
+#include "reference/limiter.hpp"
 #include "reference/resolver.hpp"
 #include "exchanger.hpp"
 #include "support.hpp"
@@ -118,7 +119,9 @@ std::optional<Endpoint> ParseEndpoint(std::string_view s, std::string& why) {
 
 // The query keys each side understands (GOST's names); anything else is an
 // error at start-up rather than silently ignored.
-constexpr std::string_view kServiceKeys[] = {"bypass", "admission", "hosts", "resolver"};
+constexpr std::string_view kServiceKeys[] = {"bypass",     "admission",   "hosts",           "resolver",
+                                             "climiter",   "rlimiter",    "limiter.in",      "limiter.out",
+                                             "limiter.conn.in", "limiter.conn.out"};
 constexpr std::string_view kNodeKeys[] = {"bypass"};
 
 bool KnownKeys(const Endpoint& e, std::span<const std::string_view> known, std::string& why) {
@@ -331,6 +334,36 @@ int Run(const Config& cfg) {
       if (nameservers.empty()) return fail("resolver", gc::errors::New("no nameserver"));
       resolver = std::make_shared<gost::x::resolver::Resolver>(std::move(nameservers));
     }
+    gc::limiter::conn::ConnLimiterPtr climiter;
+    if (e.query.Has("climiter")) {
+      int n = 0;
+      if (!ParseInt(e.query.Get("climiter"), n) || n <= 0) {
+        return fail("climiter", gc::errors::New("a positive number of connections expected"));
+      }
+      climiter = std::make_shared<gost::x::limiter::conn::ConnLimiter>(n);
+    }
+    gc::limiter::rate::RateLimiterPtr rlimiter;
+    if (e.query.Has("rlimiter")) {
+      const auto v = e.query.Get("rlimiter");
+      double r = 0;
+      auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), r);
+      if (ec != std::errc() || p != v.data() + v.size() || !(r > 0) || r > 1e9) {
+        return fail("rlimiter", gc::errors::New("a positive number of requests per second expected"));
+      }
+      rlimiter = std::make_shared<gost::x::limiter::rate::RateLimiter>(r);
+    }
+    gc::limiter::traffic::TrafficLimiterPtr traffic;
+    gost::x::limiter::traffic::Limits limits;
+    for (auto [key, field] : {std::pair{"limiter.in", &limits.in}, std::pair{"limiter.out", &limits.out},
+                              std::pair{"limiter.conn.in", &limits.conn_in}, std::pair{"limiter.conn.out", &limits.conn_out}}) {
+      if (!e.query.Has(key)) continue;
+      auto n = gost::x::limiter::ParseBytes(e.query.Get(key));
+      if (!n) return fail(key, gc::errors::New("a size in bytes per second expected, like 100KB or 1MiB"));
+      *field = *n;
+    }
+    if (limits.in > 0 || limits.out > 0 || limits.conn_in > 0 || limits.conn_out > 0) {
+      traffic = std::make_shared<gost::x::limiter::traffic::TrafficLimiter>(limits);
+    }
     // Each service has its own router, as in go-gost/x: its hosts and
     // resolver apply to that service's dials.
     auto router = std::make_shared<Router>(std::vector<gc::chain::RouterOption>{
@@ -339,7 +372,8 @@ int Run(const Config& cfg) {
         gc::chain::ResolverRouterOption(resolver),
         gc::chain::LoggerRouterOption(svcLog->WithFields({{"kind", std::string("router")}}))});
     auto ln = newListener({gc::listener::AddrOption(e.address), gc::listener::LoggerOption(svcLog),
-                           gc::listener::ServiceOption(name), gc::listener::AdmissionOption(admission)});
+                           gc::listener::ServiceOption(name), gc::listener::AdmissionOption(admission),
+                           gc::listener::ConnLimiterOption(climiter), gc::listener::TrafficLimiterOption(traffic)});
     if (auto err = ln->Init(nullptr)) {
       log->Errorf("listen on %s: %v", {e.address, err});
       return 1;
@@ -349,7 +383,7 @@ int Run(const Config& cfg) {
     auto h = newHandler({gc::handler::RouterOption(router), gc::handler::LoggerOption(svcLog),
                          gc::handler::ServiceOption(name), gc::handler::AuthOption(e.auth),
                          gc::handler::AutherOption(gost::x::auth::FromUserinfo(e.auth)),
-                         gc::handler::BypassOption(bypass)});
+                         gc::handler::BypassOption(bypass), gc::handler::RateLimiterOption(rlimiter)});
     if (auto err = h->Init(md)) {
       log->Errorf("handler %s: %v", {e.protocol, err});
       return 1;

@@ -719,6 +719,79 @@ def stage_resolver():
           "with both, the host mapper answers first and the nameserver is not asked (%d queries)" % len(dns.queries))
 
 
+def timed_fetch(*args):
+    start = time.monotonic()
+    got, err = fetch_sha(*args)
+    return got, err, time.monotonic() - start
+
+
+def stage_climiter():
+    _, oport = start_origin()
+    digest = make_file("blob", 64 * 1024)
+    url = "http://127.0.0.1:%d/blob" % oport
+    p = Gost(["--handshake-timeout", "60s", "-L", "http://127.0.0.1:0?climiter=2"], "P")
+    proxy = "http://127.0.0.1:%d" % p.port
+    held = [connect(p.port), connect(p.port)]  # two clients that say nothing: both places taken
+    time.sleep(0.5)
+    refused = sum(curl("-o", "/dev/null", "-x", proxy, url).returncode != 0 for _ in range(5))
+    check(refused == 5, "with 2 connections open, 5 more are refused: %d of 5" % refused)
+    held.pop().close()
+    time.sleep(0.5)
+    got, err = fetch_sha("-x", proxy, url)
+    check(got == digest, "once one closes, a new client is served %s" % err)
+    refused = sum(curl("-o", "/dev/null", "-x", proxy, url).returncode != 0 for _ in range(3))
+    check(refused == 0, "the finished client gave its place back: with 1 held, %d of 3 refused (0 expected)" % refused)
+    for s in held:
+        s.close()
+
+
+def stage_rlimiter():
+    _, oport = start_origin()
+    make_file("blob", 1024)
+    url = "http://127.0.0.1:%d/blob" % oport
+    p = Gost(["-L", "http://127.0.0.1:0?rlimiter=2"], "P")
+    proxy = "http://127.0.0.1:%d" % p.port
+    start = time.monotonic()
+    ok = sum(curl("-o", "/dev/null", "--fail", "-x", proxy, url).returncode == 0 for _ in range(10))
+    took = time.monotonic() - start
+    allowed = 2 + int(2 * took) + 1  # the burst, what refilled meanwhile, one for rounding
+    check(2 <= ok <= allowed, "10 requests in %.2fs at rlimiter=2: %d served (2..%d allowed), %d refused"
+          % (took, ok, allowed, 10 - ok))
+    time.sleep(1.1)
+    check(curl("-o", "/dev/null", "--fail", "-x", proxy, url).returncode == 0, "a second later a request is served")
+
+
+def stage_traffic():
+    _, oport = start_origin()
+    digest = make_file("blob", 1 << 20)
+    url = "http://127.0.0.1:%d/blob" % oport
+    free = Gost(["-L", "http://127.0.0.1:0"], "Free")
+    got, err, base = timed_fetch("-x", "http://127.0.0.1:%d" % free.port, url)
+    check(got == digest, "1 MiB without a limit: %.2fs %s" % (base, err))
+    out = Gost(["-L", "http://127.0.0.1:0?limiter.out=256KB"], "Out")
+    got, err, took = timed_fetch("-x", "http://127.0.0.1:%d" % out.port, url)
+    expect = ((1 << 20) - 256000) / 256000.0  # the first second's worth is a burst
+    check(got == digest and expect * 0.8 <= took <= expect * 3 + 5,
+          "1 MiB at limiter.out=256KB takes %.2fs (expected about %.1fs) %s" % (took, expect, err))
+    cout = Gost(["-L", "http://127.0.0.1:0?limiter.conn.out=512KB"], "ConnOut")
+    got, err, took = timed_fetch("-x", "http://127.0.0.1:%d" % cout.port, url)
+    expect = ((1 << 20) - 512000) / 512000.0
+    check(got == digest and expect * 0.8 <= took <= expect * 3 + 5,
+          "1 MiB at limiter.conn.out=512KB takes %.2fs (expected about %.1fs) %s" % (took, expect, err))
+    body = random.randbytes(768 * 1024)
+    path = os.path.join(TMP, "body")
+    with open(path, "wb") as f:
+        f.write(body)
+    inn = Gost(["-L", "http://127.0.0.1:0?limiter.in=256KB"], "In")
+    start = time.monotonic()
+    r = curl("--fail", "-x", "http://127.0.0.1:%d" % inn.port, "--data-binary", "@" + path,
+             "http://127.0.0.1:%d/echo" % oport)
+    took = time.monotonic() - start
+    expect = (len(body) - 256000) / 256000.0
+    check(r.stdout.decode() == hashlib.sha256(body).hexdigest() and expect * 0.8 <= took <= expect * 3 + 5,
+          "a 768 KiB upload at limiter.in=256KB takes %.2fs (expected about %.1fs)" % (took, expect))
+
+
 def stage_option_errors():
     refused_at_startup(["-L", "http://a:%zz@127.0.0.1:0"], "bad -L")
     refused_at_startup(["-L", "http://127.0.0.1:0?nosuch=1"], "unknown option \"nosuch\"")
@@ -734,6 +807,13 @@ def stage_option_errors():
     refused_at_startup(["-L", "http://127.0.0.1:0?resolver=tcp://1.1.1.1:53"], "resolver: nameserver")
     refused_at_startup(["-L", "http://127.0.0.1:0?resolver=dns.google"], "resolver: nameserver")
     refused_at_startup(["-L", "http://127.0.0.1:0?resolver=1.1.1.1:0"], "resolver: nameserver")
+    refused_at_startup(["-L", "http://127.0.0.1:0?climiter=0"], "climiter: a positive number")
+    refused_at_startup(["-L", "http://127.0.0.1:0?climiter=ten"], "climiter: a positive number")
+    refused_at_startup(["-L", "http://127.0.0.1:0?rlimiter=-1"], "rlimiter: a positive number")
+    refused_at_startup(["-L", "http://127.0.0.1:0?rlimiter=1x"], "rlimiter: a positive number")
+    refused_at_startup(["-L", "http://127.0.0.1:0?limiter.in=10XB"], "limiter.in: a size")
+    refused_at_startup(["-L", "http://127.0.0.1:0?limiter.out=0"], "limiter.out: a size")
+    refused_at_startup(["-L", "http://127.0.0.1:0?limiter.conn.in=5GB"], "limiter.conn.in: a size")
 
 
 STAGES = {
@@ -751,6 +831,9 @@ STAGES = {
     "admission": stage_admission,
     "hosts": stage_hosts,
     "resolver": stage_resolver,
+    "climiter": stage_climiter,
+    "rlimiter": stage_rlimiter,
+    "traffic": stage_traffic,
     "option_errors": stage_option_errors,
 }
 
