@@ -38,6 +38,7 @@
 
 #include "chain.hpp"
 #include "posix_net.hpp"
+#include "reference/stats.hpp"
 #include "support.hpp"
 #include "wrapped_conn.hpp"
 
@@ -819,7 +820,26 @@ class DefaultService final : public gc::service::Service {
   DefaultService& operator=(const DefaultService&) = delete;
   ~DefaultService() override { Shutdown(gc::Duration::zero()); }
 
+  /// Reports `stats` to `observer` every `period` (at least 1 s, as in
+  /// go-gost/x) while the service runs, when a counter changed. Call before
+  /// Serve.
+  void SetObserver(std::string name, gc::observer::stats::StatsPtr stats, gc::observer::ObserverPtr observer,
+                   gc::Duration period) {
+    name_ = std::move(name);
+    stats_ = std::move(stats);
+    observer_ = std::move(observer);
+    period_ = std::max<gc::Duration>(period, std::chrono::seconds(1));
+  }
+
   gc::Error Serve() override {
+    if (stats_ && observer_) {
+      observing_ = std::thread([this] {
+        while (!ctx_.WaitFor(period_)) {
+          if (!stats_->IsUpdated()) continue;
+          (void)observer_->Observe(ctx_, {gost::x::observer::stats::StatsEvent::Of(name_, *stats_)});
+        }
+      });
+    }
     gc::Duration delay{};
     for (;;) {
       auto conn = ln_->Accept();
@@ -859,6 +879,7 @@ class DefaultService final : public gc::service::Service {
       }
     }
     cancel_();
+    if (observing_.joinable()) observing_.join();
     for (;;) {
       std::list<Worker> all;
       {
@@ -894,7 +915,13 @@ class DefaultService final : public gc::service::Service {
     try {
       w.thread = std::thread([this, &w, c = std::move(conn)]() mutable {
         const std::string peer = c->RemoteAddr().String();
-        if (auto err = handler_->Handle(ctx_, std::move(c))) log_->Debugf("%s: %v", {peer, err});
+        if (auto err = handler_->Handle(ctx_, std::move(c))) {
+          log_->Debugf("%s: %v", {peer, err});
+          // As go-gost/x: a client that went away is not the service's error.
+          if (stats_ && !gc::errors::Is(err, gc::io::ErrEOF) && !gc::errors::Is(err, gc::net::ErrClosed)) {
+            stats_->Add(gc::observer::stats::KindTotalErrs, 1);
+          }
+        }
         std::lock_guard l(mu_);
         w.done = true;
         --active_;
@@ -917,6 +944,42 @@ class DefaultService final : public gc::service::Service {
   std::condition_variable cv_;
   std::list<Worker> workers_;  // guarded by mu_
   int active_ = 0;             // guarded by mu_
+  std::string name_;
+  gc::observer::stats::StatsPtr stats_;
+  gc::observer::ObserverPtr observer_;
+  gc::Duration period_{};
+  std::thread observing_;
+};
+
+/// The reading side of the stats observer (`--stats HOST:PORT`): answers
+/// `GET /stats` with the latest event of every service, one JSON object a
+/// line; anything else gets 404.
+class StatsApiHandler final : public gc::handler::Handler {
+ public:
+  StatsApiHandler(std::shared_ptr<gost::x::observer::LatestStats> table, gc::logger::LoggerPtr log)
+      : table_(std::move(table)), log_(std::move(log)) {}
+  gc::Error Init(gc::metadata::MetadataPtr) override { return {}; }
+
+  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
+                   gc::Variadic<gc::handler::HandleOption>) override {
+    ConnDeadlineGuard guard(ctx, *conn, std::chrono::seconds(10));
+    auto hb = ReadHeaderBlock(*conn, kMaxHeaderBytes);
+    auto head = hb.err || hb.too_large ? std::nullopt : ParseHttpHead(hb.head, false);
+    if (!head || head->start[0] != "GET" || head->start[1] != "/stats") {
+      WriteHttpError(*conn, 404, "Not Found", "GET /stats\n");
+    } else {
+      std::string body;
+      for (const auto& e : table_->Snapshot()) body += e->JSON() + "\n";
+      (void)WriteString(*conn, "HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nContent-Length: " +
+                                   std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    }
+    LingerClose(*conn);
+    return {};
+  }
+
+ private:
+  std::shared_ptr<gost::x::observer::LatestStats> table_;
+  gc::logger::LoggerPtr log_;
 };
 
 /// Puts the built-in components into the registries (idempotent: a second

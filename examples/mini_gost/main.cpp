@@ -39,6 +39,7 @@
 #include "reference/bypass.hpp"
 #include "reference/hosts.hpp"
 #include "reference/limiter.hpp"
+#include "reference/stats.hpp"
 #include "reference/resolver.hpp"
 #include "exchanger.hpp"
 #include "support.hpp"
@@ -65,12 +66,13 @@ struct Config {
   int max_fails = kDefaultMaxFails;
   gc::Duration fail_timeout = kDefaultFailTimeout;
   gc::Duration grace = std::chrono::seconds(3);
+  std::string stats;  // --stats HOST:PORT, or empty
 };
 
 constexpr const char* kUsage =
     "usage: mini_gost -L SCHEME://HOST:PORT [-L ...] [-F SCHEME://HOST:PORT[,SCHEME://HOST:PORT...] ...]\n"
     "                 [-v|-vv|-q] [--retries N] [--timeout DUR] [--handshake-timeout DUR]\n"
-    "                 [--max-fails N] [--fail-timeout DUR] [--grace DUR]\n"
+    "                 [--max-fails N] [--fail-timeout DUR] [--grace DUR] [--stats HOST:PORT]\n"
     "  -L   serve a proxy; SCHEME is http or socks5 (optionally PROTO+tcp); port 0 picks a free port\n"
     "  -F   add a hop to the chain; several comma-separated nodes share the hop (round robin)\n"
     "  DUR  like 10s, 500ms, 2m, or a number of seconds\n";
@@ -121,7 +123,8 @@ std::optional<Endpoint> ParseEndpoint(std::string_view s, std::string& why) {
 // error at start-up rather than silently ignored.
 constexpr std::string_view kServiceKeys[] = {"bypass",     "admission",   "hosts",           "resolver",
                                              "climiter",   "rlimiter",    "limiter.in",      "limiter.out",
-                                             "limiter.conn.in", "limiter.conn.out"};
+                                             "limiter.conn.in", "limiter.conn.out", "enableStats",
+                                             "observer.period"};
 constexpr std::string_view kNodeKeys[] = {"bypass"};
 
 bool KnownKeys(const Endpoint& e, std::span<const std::string_view> known, std::string& why) {
@@ -198,6 +201,12 @@ int ParseArgs(int argc, char** argv, Config& cfg) {
         return 2;
       }
       (a == "--retries" ? cfg.retries : cfg.max_fails) = n;
+    } else if (a == "--stats") {
+      if (!value(v) || !gc::net::SplitHostPort(v)) {
+        std::fprintf(stderr, "mini_gost: bad --stats: HOST:PORT expected\n");
+        return 2;
+      }
+      cfg.stats = std::string(v);
     } else if (a == "--timeout" || a == "--handshake-timeout" || a == "--fail-timeout" || a == "--grace") {
       std::optional<gc::Duration> d;
       if (!value(v) || !(d = ParseDuration(v))) {
@@ -289,6 +298,8 @@ int Run(const Config& cfg) {
     return 2;
   }
 
+  // The observer every service with ?enableStats=true reports to, read at --stats.
+  auto observer = std::make_shared<gost::x::observer::LatestStats>();
   std::vector<std::unique_ptr<Running>> services;
   for (std::size_t i = 0; i < cfg.listen.size(); ++i) {
     const auto& e = cfg.listen[i];
@@ -364,6 +375,18 @@ int Run(const Config& cfg) {
     if (limits.in > 0 || limits.out > 0 || limits.conn_in > 0 || limits.conn_out > 0) {
       traffic = std::make_shared<gost::x::limiter::traffic::TrafficLimiter>(limits);
     }
+    gc::observer::stats::StatsPtr stats;
+    if (e.query.Has("enableStats")) {
+      const auto v = e.query.Get("enableStats");
+      if (v != "true" && v != "false") return fail("enableStats", gc::errors::New("true or false expected"));
+      if (v == "true") stats = std::make_shared<gost::x::observer::stats::Stats>();
+    }
+    gc::Duration period = std::chrono::seconds(5);
+    if (e.query.Has("observer.period")) {
+      auto d = ParseDuration(e.query.Get("observer.period"));
+      if (!d || *d <= gc::Duration::zero()) return fail("observer.period", gc::errors::New("a duration expected, like 5s"));
+      period = *d;
+    }
     // Each service has its own router, as in go-gost/x: its hosts and
     // resolver apply to that service's dials.
     auto router = std::make_shared<Router>(std::vector<gc::chain::RouterOption>{
@@ -373,7 +396,8 @@ int Run(const Config& cfg) {
         gc::chain::LoggerRouterOption(svcLog->WithFields({{"kind", std::string("router")}}))});
     auto ln = newListener({gc::listener::AddrOption(e.address), gc::listener::LoggerOption(svcLog),
                            gc::listener::ServiceOption(name), gc::listener::AdmissionOption(admission),
-                           gc::listener::ConnLimiterOption(climiter), gc::listener::TrafficLimiterOption(traffic)});
+                           gc::listener::ConnLimiterOption(climiter), gc::listener::TrafficLimiterOption(traffic),
+                           gc::listener::StatsOption(stats)});
     if (auto err = ln->Init(nullptr)) {
       log->Errorf("listen on %s: %v", {e.address, err});
       return 1;
@@ -391,6 +415,19 @@ int Run(const Config& cfg) {
     auto r = std::make_unique<Running>();
     r->scheme = e.protocol;
     r->service = std::make_shared<DefaultService>(ln, h, svcLog);
+    if (stats) r->service->SetObserver(name, stats, observer, period);
+    services.push_back(std::move(r));
+  }
+  if (!cfg.stats.empty()) {
+    auto statsLog = log->WithFields({{"service", std::string("stats")}});
+    auto ln = std::make_shared<TcpListener>(gc::listener::AddrOption(cfg.stats));
+    if (auto err = ln->Init(nullptr)) {
+      log->Errorf("listen on %s: %v", {cfg.stats, err});
+      return 1;
+    }
+    auto r = std::make_unique<Running>();
+    r->scheme = "stats";
+    r->service = std::make_shared<DefaultService>(ln, std::make_shared<StatsApiHandler>(observer, statsLog), statsLog);
     services.push_back(std::move(r));
   }
 

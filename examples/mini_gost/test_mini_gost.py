@@ -119,7 +119,7 @@ class Gost:
         sel.register(self.proc.stdout, selectors.EVENT_READ)
         deadline = time.monotonic() + 30
         buf = b""
-        want = sum(1 for a in args if a == "-L")
+        want = sum(1 for a in args if a in ("-L", "--stats"))
         while len(self.ports) < want:
             left = deadline - time.monotonic()
             if left <= 0 or not sel.select(left):
@@ -792,6 +792,47 @@ def stage_traffic():
           "a 768 KiB upload at limiter.in=256KB takes %.2fs (expected about %.1fs)" % (took, expect))
 
 
+def read_stats(port):
+    """GET /stats from mini_gost's stats endpoint: {service: event}."""
+    import json
+    r = curl("--fail", "http://127.0.0.1:%d/stats" % port)
+    if r.returncode != 0:
+        raise Failure("GET /stats failed: %s" % r.stderr.decode(errors="replace"))
+    return {e["service"]: e for e in map(json.loads, r.stdout.decode().splitlines())}
+
+
+def stage_stats():
+    _, oport = start_origin()
+    size = 256 * 1024
+    digest = make_file("blob", size)
+    p = Gost(["--stats", "127.0.0.1:0", "-L", "http://127.0.0.1:0?enableStats=true&observer.period=1s",
+              "-L", "socks5://127.0.0.1:0"], "P")
+    hport, sport, stport = p.ports
+    check(read_stats(stport) == {}, "before any traffic nothing is reported")
+    for _ in range(3):
+        got, err = fetch_sha("-x", "http://127.0.0.1:%d" % hport, "http://127.0.0.1:%d/blob" % oport)
+        check(got == digest, "256 KiB through the HTTP service %s" % err)
+    check(http_code("-x", "http://127.0.0.1:%d" % hport, "http://127.0.0.1:%d/" % closed_port()) == "502",
+          "one request to a closed port (502)")
+    got, err = fetch_sha("-x", "socks5://127.0.0.1:%d" % sport, "http://127.0.0.1:%d/blob" % oport)
+    check(got == digest, "and one through the SOCKS5 service, which has no stats %s" % err)
+    deadline = time.monotonic() + 10
+    ev = {}
+    while time.monotonic() < deadline:
+        ev = read_stats(stport).get("service-0", {})
+        if ev.get("totalConns") == 4 and ev.get("currentConns") == 0:
+            break
+        time.sleep(0.3)
+    check(ev.get("kind") == "service" and ev.get("totalConns") == 4 and ev.get("currentConns") == 0,
+          "service-0 reports 4 connections, none open: %s" % ev)
+    out, inp = ev.get("outputBytes", 0), ev.get("inputBytes", 0)
+    check(3 * size <= out < 3 * size + 16384, "output bytes: the 3 bodies and their heads (%d)" % out)
+    check(0 < inp < 4096, "input bytes: the 4 request heads (%d)" % inp)
+    check(ev.get("totalErrs", 0) >= 1, "the failed dial counts as an error (%s)" % ev.get("totalErrs"))
+    check(set(read_stats(stport)) == {"service-0"}, "only the service with enableStats=true is reported")
+    check(http_code("http://127.0.0.1:%d/other" % stport) == "404", "any other path of the endpoint is 404")
+
+
 def stage_option_errors():
     refused_at_startup(["-L", "http://a:%zz@127.0.0.1:0"], "bad -L")
     refused_at_startup(["-L", "http://127.0.0.1:0?nosuch=1"], "unknown option \"nosuch\"")
@@ -814,6 +855,9 @@ def stage_option_errors():
     refused_at_startup(["-L", "http://127.0.0.1:0?limiter.in=10XB"], "limiter.in: a size")
     refused_at_startup(["-L", "http://127.0.0.1:0?limiter.out=0"], "limiter.out: a size")
     refused_at_startup(["-L", "http://127.0.0.1:0?limiter.conn.in=5GB"], "limiter.conn.in: a size")
+    refused_at_startup(["-L", "http://127.0.0.1:0?enableStats=yes"], "enableStats: true or false")
+    refused_at_startup(["-L", "http://127.0.0.1:0?observer.period=soon"], "observer.period: a duration")
+    refused_at_startup(["--stats", "nowhere", "-L", "http://127.0.0.1:0"], "bad --stats")
 
 
 STAGES = {
@@ -834,6 +878,7 @@ STAGES = {
     "climiter": stage_climiter,
     "rlimiter": stage_rlimiter,
     "traffic": stage_traffic,
+    "stats": stage_stats,
     "option_errors": stage_option_errors,
 }
 
