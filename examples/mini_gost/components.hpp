@@ -831,6 +831,14 @@ class DefaultService final : public gc::service::Service {
     period_ = std::max<gc::Duration>(period, std::chrono::seconds(1));
   }
 
+  /// The recorders of `recorder.service.client.address`: each accepted
+  /// client's IP is recorded, as go-gost/x's service does. Call before Serve.
+  void SetRecorders(std::vector<gc::recorder::RecorderObject> recorders) {
+    for (auto& r : recorders) {
+      if (r.Record == gc::recorder::RecorderServiceClientAddress && r.Recorder) client_recorders_.push_back(r.Recorder);
+    }
+  }
+
   gc::Error Serve() override {
     if (stats_ && observer_) {
       observing_ = std::thread([this] {
@@ -857,6 +865,13 @@ class DefaultService final : public gc::service::Service {
         return err;
       }
       delay = gc::Duration::zero();
+      if (!client_recorders_.empty()) {
+        std::string client = (*conn)->RemoteAddr().String();
+        if (auto hp = gc::net::SplitHostPort(client)) client = hp->host;
+        for (const auto& rec : client_recorders_) {
+          if (auto err = rec->Record(ctx_, gc::AsBytes(client))) log_->Warnf("record %s: %v", {client, err});
+        }
+      }
       Spawn(std::move(*conn));
     }
   }
@@ -949,6 +964,7 @@ class DefaultService final : public gc::service::Service {
   gc::observer::ObserverPtr observer_;
   gc::Duration period_{};
   std::thread observing_;
+  std::vector<gc::recorder::RecorderPtr> client_recorders_;
 };
 
 /// The reading side of the stats observer (`--stats HOST:PORT`): answers

@@ -18,6 +18,7 @@
 #include <ctime>
 #include <exception>
 #include <memory>
+#include <map>
 #include <optional>
 #include <span>
 #include <algorithm>
@@ -39,6 +40,7 @@
 #include "reference/bypass.hpp"
 #include "reference/hosts.hpp"
 #include "reference/limiter.hpp"
+#include "reference/recorder.hpp"
 #include "reference/stats.hpp"
 #include "reference/resolver.hpp"
 #include "exchanger.hpp"
@@ -124,7 +126,9 @@ std::optional<Endpoint> ParseEndpoint(std::string_view s, std::string& why) {
 constexpr std::string_view kServiceKeys[] = {"bypass",     "admission",   "hosts",           "resolver",
                                              "climiter",   "rlimiter",    "limiter.in",      "limiter.out",
                                              "limiter.conn.in", "limiter.conn.out", "enableStats",
-                                             "observer.period"};
+                                             "observer.period", "recorder.service.client.address",
+                                             "recorder.service.router.dial.address",
+                                             "recorder.service.router.dial.address.error"};
 constexpr std::string_view kNodeKeys[] = {"bypass"};
 
 bool KnownKeys(const Endpoint& e, std::span<const std::string_view> known, std::string& why) {
@@ -300,6 +304,8 @@ int Run(const Config& cfg) {
 
   // The observer every service with ?enableStats=true reports to, read at --stats.
   auto observer = std::make_shared<gost::x::observer::LatestStats>();
+  // One file recorder per path, whichever services and records share it.
+  std::map<std::string, gc::recorder::RecorderPtr> recorderFiles;
   std::vector<std::unique_ptr<Running>> services;
   for (std::size_t i = 0; i < cfg.listen.size(); ++i) {
     const auto& e = cfg.listen[i];
@@ -387,12 +393,26 @@ int Run(const Config& cfg) {
       if (!d || *d <= gc::Duration::zero()) return fail("observer.period", gc::errors::New("a duration expected, like 5s"));
       period = *d;
     }
+    std::vector<gc::recorder::RecorderObject> recorders;
+    for (const auto* record : {&gc::recorder::RecorderServiceClientAddress, &gc::recorder::RecorderServiceRouterDialAddress,
+                               &gc::recorder::RecorderServiceRouterDialAddressError}) {
+      if (!e.query.Has(*record)) continue;
+      const auto path = e.query.Get(*record);
+      auto& rec = recorderFiles[path];
+      if (!rec) {
+        auto f = path.empty() ? gc::Result<std::shared_ptr<gost::x::recorder::FileRecorder>>(gc::errors::New("a file path expected"))
+                              : gost::x::recorder::FileRecorder::Open(path);
+        if (!f) return fail(*record, f.error());
+        rec = *f;
+      }
+      recorders.push_back({rec, *record, nullptr, {}});
+    }
     // Each service has its own router, as in go-gost/x: its hosts and
     // resolver apply to that service's dials.
     auto router = std::make_shared<Router>(std::vector<gc::chain::RouterOption>{
         gc::chain::RetriesRouterOption(cfg.retries), gc::chain::TimeoutRouterOption(cfg.timeout),
         gc::chain::ChainRouterOption(chain), gc::chain::HostMapperRouterOption(hosts),
-        gc::chain::ResolverRouterOption(resolver),
+        gc::chain::ResolverRouterOption(resolver), gc::chain::RecordersRouterOption(recorders),
         gc::chain::LoggerRouterOption(svcLog->WithFields({{"kind", std::string("router")}}))});
     auto ln = newListener({gc::listener::AddrOption(e.address), gc::listener::LoggerOption(svcLog),
                            gc::listener::ServiceOption(name), gc::listener::AdmissionOption(admission),
@@ -416,6 +436,7 @@ int Run(const Config& cfg) {
     r->scheme = e.protocol;
     r->service = std::make_shared<DefaultService>(ln, h, svcLog);
     if (stats) r->service->SetObserver(name, stats, observer, period);
+    r->service->SetRecorders(recorders);
     services.push_back(std::move(r));
   }
   if (!cfg.stats.empty()) {

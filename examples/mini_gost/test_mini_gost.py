@@ -833,6 +833,35 @@ def stage_stats():
     check(http_code("http://127.0.0.1:%d/other" % stport) == "404", "any other path of the endpoint is 404")
 
 
+def stage_recorder():
+    _, oport = start_origin()
+    digest = make_file("blob", 4096)
+    files = {k: os.path.join(TMP, k + ".txt") for k in ("clients", "dial", "errors")}
+    p = Gost(["-L", "http://127.0.0.1:0?recorder.service.client.address=%s&recorder.service.router.dial.address=%s"
+              "&recorder.service.router.dial.address.error=%s" % (files["clients"], files["dial"], files["errors"]),
+              "-L", "socks5://127.0.0.1:0?recorder.service.router.dial.address=%s" % files["dial"]], "P")
+    hport, sport = p.ports
+    proxy = "http://127.0.0.1:%d" % hport
+    got, err = fetch_sha("--interface", "127.0.0.5", "-x", proxy, "http://127.0.0.1:%d/blob" % oport)
+    check(got == digest, "a request from 127.0.0.5 to 127.0.0.1 %s" % err)
+    got, err = fetch_sha("--interface", "127.0.0.6", "-x", proxy, "http://localhost:%d/blob" % oport)
+    check(got == digest, "a request from 127.0.0.6 to localhost %s" % err)
+    check(http_code("-x", proxy, "http://127.0.0.1:%d/" % closed_port()) == "502", "a request to a closed port (502)")
+    got, err = fetch_sha("-x", "socks5h://127.0.0.1:%d" % sport, "http://localhost:%d/blob" % oport)
+    check(got == digest, "a SOCKS5 request to localhost, into the same dial file %s" % err)
+
+    def lines(name):
+        with open(files[name]) as f:
+            return f.read().split("\n")
+
+    check(lines("clients") == ["127.0.0.5", "127.0.0.6", "127.0.0.1", ""],
+          "recorder.service.client.address: each client's IP, one a line: %r" % lines("clients"))
+    check(lines("dial") == ["127.0.0.1", "localhost", "127.0.0.1", "localhost", ""],
+          "recorder.service.router.dial.address: each destination host, both services: %r" % lines("dial"))
+    check(lines("errors") == ["127.0.0.1", ""],
+          "recorder.service.router.dial.address.error: the one that failed: %r" % lines("errors"))
+
+
 def stage_option_errors():
     refused_at_startup(["-L", "http://a:%zz@127.0.0.1:0"], "bad -L")
     refused_at_startup(["-L", "http://127.0.0.1:0?nosuch=1"], "unknown option \"nosuch\"")
@@ -858,6 +887,10 @@ def stage_option_errors():
     refused_at_startup(["-L", "http://127.0.0.1:0?enableStats=yes"], "enableStats: true or false")
     refused_at_startup(["-L", "http://127.0.0.1:0?observer.period=soon"], "observer.period: a duration")
     refused_at_startup(["--stats", "nowhere", "-L", "http://127.0.0.1:0"], "bad --stats")
+    refused_at_startup(["-L", "http://127.0.0.1:0?recorder.service.client.address=/nonexistent/dir/f"],
+                       "recorder.service.client.address: open /nonexistent/dir/f")
+    refused_at_startup(["-L", "http://127.0.0.1:0?recorder.service.router.dial.address="],
+                       "recorder.service.router.dial.address: a file path expected")
 
 
 STAGES = {
@@ -879,6 +912,7 @@ STAGES = {
     "rlimiter": stage_rlimiter,
     "traffic": stage_traffic,
     "stats": stage_stats,
+    "recorder": stage_recorder,
     "option_errors": stage_option_errors,
 }
 
