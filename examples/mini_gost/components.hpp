@@ -618,6 +618,182 @@ inline std::uint8_t Socks5ReplyFor(const gc::Error& err) {
   return kGeneralFailure;
 }
 
+/// The SOCKS5 address field (ATYP, address, port) for "host:port".
+inline std::optional<std::vector<std::byte>> Socks5Address(std::string_view address) {
+  auto hp = ParseHostPort(address);
+  if (!hp) return std::nullopt;
+  std::vector<std::byte> out;
+  if (auto ip = gc::net::ParseIP(hp->host)) {
+    if (auto v4 = ip->To4()) {
+      out.push_back(std::byte{1});
+      for (auto b : *v4) out.push_back(std::byte{b});
+    } else {
+      out.push_back(std::byte{4});
+      for (auto b : ip->To16()) out.push_back(std::byte{b});
+    }
+  } else {
+    if (hp->host.size() > 255) return std::nullopt;
+    out.push_back(std::byte{3});
+    out.push_back(std::byte{static_cast<std::uint8_t>(hp->host.size())});
+    for (char c : hp->host) out.push_back(static_cast<std::byte>(c));
+  }
+  const unsigned port = static_cast<unsigned>(std::stoi(hp->port));
+  out.push_back(std::byte{static_cast<std::uint8_t>(port >> 8U)});
+  out.push_back(std::byte{static_cast<std::uint8_t>(port & 0xffU)});
+  return out;
+}
+
+/// Reads a SOCKS5 reply; returns the address it carries ("host:port"), or
+/// an error for a failure code (refused and unreachable keep their meaning).
+inline gc::Result<std::string> ReadSocks5Reply(gc::net::Conn& c) {
+  std::array<std::byte, 4> hdr{};
+  if (auto err = ReadFull(c, hdr)) return err;
+  if (hdr[0] != std::byte{5}) return gc::errors::New("socks5: bad reply version");
+  std::array<std::byte, 256> raw{};
+  std::string host;
+  const auto atyp = static_cast<unsigned>(hdr[3]);
+  if (atyp == 1 || atyp == 4) {
+    const std::size_t len = atyp == 1 ? 4 : 16;
+    if (auto err = ReadFull(c, std::span(raw).first(len))) return err;
+    std::array<std::uint8_t, 16> b{};
+    for (std::size_t i = 0; i < len; ++i) b[i] = static_cast<std::uint8_t>(raw[i]);
+    host = atyp == 1 ? gc::net::IP::V4(b[0], b[1], b[2], b[3]).String() : gc::net::IP::From16(b).String();
+  } else if (atyp == 3) {
+    if (auto err = ReadFull(c, std::span(raw).first(1))) return err;
+    const auto len = static_cast<std::size_t>(raw[0]);
+    if (auto err = ReadFull(c, std::span(raw).subspan(1, len))) return err;
+    host.assign(reinterpret_cast<const char*>(raw.data()) + 1, len);  // NOLINT
+  } else {
+    return gc::errors::New("socks5: bad address type in reply");
+  }
+  std::array<std::byte, 2> port{};
+  if (auto err = ReadFull(c, port)) return err;
+  const auto rep = static_cast<unsigned>(hdr[1]);
+  if (rep != 0) {
+    const std::string text = "socks5: request failed with reply " + std::to_string(rep);
+    if (rep == kConnectionRefused) return gc::errors::WithCode(std::make_error_code(std::errc::connection_refused), text);
+    if (rep == kHostUnreachable || rep == kNetworkUnreachable) {
+      return gc::errors::WithCode(std::make_error_code(std::errc::host_unreachable), text);
+    }
+    return gc::errors::New(text);
+  }
+  const unsigned p = static_cast<unsigned>(port[0]) << 8U | static_cast<unsigned>(port[1]);
+  return gc::net::JoinHostPort(host, std::to_string(p));
+}
+
+/// The listener a SOCKS5 BIND gives (RFC 1928, section 4): the node accepts
+/// one connection for it, announced by the second reply; that connection is
+/// then the tunnel itself. A second Accept fails with listener::ErrClosed,
+/// so a caller that wants more binds again (go-gost/x's rtcp listener does).
+class Socks5BindListener final : public gc::net::Listener {
+ public:
+  Socks5BindListener(gc::net::ConnUniquePtr conn, std::string bound) : conn_(std::move(conn)), bound_(std::move(bound)) {}
+
+  gc::Result<gc::net::ConnUniquePtr> Accept() override {
+    gc::net::Conn* c = nullptr;
+    {
+      std::lock_guard lock(mu_);
+      if (!conn_ || accepting_) return gc::listener::ErrClosed;
+      accepting_ = true;
+      c = conn_.get();
+    }
+    auto peer = ReadSocks5Reply(*c);  // blocks until the node accepts one; Close ends it
+    std::lock_guard lock(mu_);
+    if (!peer) {
+      if (conn_) (void)conn_->Close();
+      return peer.error();
+    }
+    return std::move(conn_);
+  }
+
+  gc::Error Close() override {
+    std::lock_guard lock(mu_);
+    if (conn_) return conn_->Close();  // a pending Accept wakes up with an error
+    return {};
+  }
+
+  [[nodiscard]] gc::net::Addr Addr() const override { return gc::net::Addr("tcp", bound_); }
+
+ private:
+  std::mutex mu_;
+  gc::net::ConnUniquePtr conn_;  // guarded by mu_; null once handed out
+  bool accepting_ = false;       // guarded by mu_
+  std::string bound_;
+};
+
+/// Connector "socks5": CONNECT through a SOCKS5 node, and BIND (a Binder,
+/// for remote port forwarding). Offers username/password (RFC 1929) when the
+/// node has credentials (-F socks5://user:pass@host:port), else no
+/// authentication.
+class Socks5Connector final : public gc::connector::Connector, public gc::connector::Binder {
+ public:
+  explicit Socks5Connector(gc::Variadic<gc::connector::Option> opts) { gc::ApplyOptions(options_, opts); }
+  gc::Error Init(gc::metadata::MetadataPtr) override { return {}; }
+
+  gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
+                                       std::string_view network, std::string_view address,
+                                       gc::Variadic<gc::connector::ConnectOption>) override {
+    auto bound = Request(ctx, *conn, 1, network, address);
+    if (!bound) {
+      (void)conn->Close();
+      return bound.error();
+    }
+    return conn;
+  }
+
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
+                                        std::string_view network, std::string_view address,
+                                        gc::Variadic<gc::connector::BindOption>) override {
+    auto bound = Request(ctx, *conn, 2, network, address);
+    if (!bound) {
+      (void)conn->Close();
+      return bound.error();
+    }
+    if (options_.Logger) options_.Logger->Debugf("bind %s: the node listens on %s", {address, *bound});
+    return gc::net::ListenerUniquePtr(std::make_unique<Socks5BindListener>(std::move(conn), std::move(*bound)));
+  }
+
+ private:
+  // Greeting, authentication, one request; returns the first reply's address.
+  gc::Result<std::string> Request(const gc::context::Context& ctx, gc::net::Conn& c, std::uint8_t cmd,
+                                  std::string_view network, std::string_view address) {
+    const std::string where = std::string("socks5 connector: ") + (cmd == 1 ? "CONNECT " : "BIND ") + std::string(address);
+    if (network != "tcp" && network != "tcp4" && network != "tcp6") {
+      return gc::errors::New(where + ": network " + std::string(network) + " unsupported");
+    }
+    auto addr = Socks5Address(address);
+    if (!addr) return gc::errors::WithCode(std::make_error_code(std::errc::invalid_argument), where + ": invalid address");
+    ConnDeadlineGuard guard(ctx, c);
+    const auto& u = options_.Auth;
+    const std::byte method{u ? std::uint8_t{2} : std::uint8_t{0}};
+    if (auto err = c.Write(std::array{std::byte{5}, std::byte{1}, method}).err) return gc::errors::Wrap(err, where);
+    std::array<std::byte, 2> sel{};
+    if (auto err = ReadFull(c, sel)) return gc::errors::Wrap(err, where);
+    if (sel[0] != std::byte{5} || sel[1] != method) return gc::errors::New(where + ": no acceptable method");
+    if (u) {
+      const auto& name = u->Username();
+      const auto pass = u->Password().value_or("");
+      if (name.size() > 255 || pass.size() > 255) return gc::errors::New(where + ": credentials too long");
+      std::string msg{'\x01', static_cast<char>(name.size())};
+      msg += name;
+      msg += static_cast<char>(pass.size());
+      msg += pass;
+      if (auto err = WriteString(c, msg)) return gc::errors::Wrap(err, where);
+      std::array<std::byte, 2> status{};
+      if (auto err = ReadFull(c, status)) return gc::errors::Wrap(err, where);
+      if (status[1] != std::byte{0}) return gc::errors::New(where + ": authentication failed");
+    }
+    std::vector<std::byte> req{std::byte{5}, std::byte{cmd}, std::byte{0}};
+    req.insert(req.end(), addr->begin(), addr->end());
+    if (auto err = c.Write(req).err) return gc::errors::Wrap(err, where);
+    auto bound = ReadSocks5Reply(c);
+    if (!bound) return gc::errors::Wrap(bound.error(), where);
+    return bound;
+  }
+
+  gc::connector::Options options_;
+};
+
 /// SOCKS5 handler: no-authentication method only (a client that does not
 /// offer it gets 0xFF), CONNECT only (others: 0x07), IPv4, IPv6 and domain
 /// names (resolved by the router's dial; unknown types: 0x08).
@@ -630,6 +806,10 @@ class Socks5Handler final : public gc::handler::Handler {
 
   gc::Error Init(gc::metadata::MetadataPtr md) override {
     settings_.Load(md);
+    if (md) {
+      const auto v = md->Get("bind");
+      if (const auto* b = std::any_cast<bool>(&v)) bind_ = *b;
+    }
     if (!options_.Router) options_.Router = std::make_shared<Router>(gc::chain::LoggerRouterOption(options_.Logger));
     return {};
   }
@@ -643,9 +823,11 @@ class Socks5Handler final : public gc::handler::Handler {
       return err;
     }
     std::string address;
+    bool bind = false;
     {
       ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
       auto req = ReadRequest(ctx, *conn, address);
+      bind = req.bind;
       if (req.err) {
         log->Debugf("socks5 %s: %v", {client, req.err});
         if (req.reply >= 0) {
@@ -669,6 +851,7 @@ class Socks5Handler final : public gc::handler::Handler {
       LingerClose(*conn);
       return gc::errors::New("socks5: " + address + " refused by bypass rules");
     }
+    if (bind) return HandleBind(ctx, std::move(conn), address);
     log->Debugf("socks5 %s: connect %s", {client, address});
     auto up = options_.Router->Dial(ctx, "tcp", address);
     gc::Error reply_err;
@@ -694,6 +877,7 @@ class Socks5Handler final : public gc::handler::Handler {
     gc::Error err;
     int reply = -1;               ///< a reply code to send before closing, or -1
     bool refuse_methods = false;  ///< answer the greeting with 0xFF
+    bool bind = false;            ///< the request is BIND rather than CONNECT
   };
 
   static RequestResult Fail(std::string text, int reply = -1) {
@@ -749,12 +933,65 @@ class Socks5Handler final : public gc::handler::Handler {
     std::array<std::byte, 2> port{};
     if (auto err = ReadFull(c, port)) return {err, -1, false};
     const unsigned p = static_cast<unsigned>(port[0]) << 8U | static_cast<unsigned>(port[1]);
-    if (cmd != 1) return Fail("command " + std::to_string(cmd) + " not supported", kCommandNotSupported);
+    if (cmd != 1 && cmd != 2) return Fail("command " + std::to_string(cmd) + " not supported", kCommandNotSupported);
+    if (cmd == 2 && !bind_) return Fail("BIND not enabled (bind=true)", kNotAllowed);
     if (!IsSafeAddress(host) || (atyp == 3 && host.find(':') != std::string::npos)) {
       return Fail("invalid domain name", kGeneralFailure);
     }
     address = gc::net::JoinHostPort(host, std::to_string(p));
-    return {};
+    RequestResult out;
+    out.bind = cmd == 2;
+    return out;
+  }
+
+  /// BIND (RFC 1928, section 4), as go-gost/x's handler serves it: listen on
+  /// the requested address, reply with where; accept one connection, reply
+  /// with its peer; then relay. A client that goes away while waiting ends it.
+  gc::Error HandleBind(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn, const std::string& address) {
+    const auto& log = options_.Logger;
+    const std::string client = conn->RemoteAddr().String();
+    auto ln = options_.Router->Bind(ctx, "tcp", address);
+    if (!ln) {
+      log->Warnf("socks5 %s: bind %s: %v", {client, address, ln.error()});
+      {
+        ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
+        (void)WriteReply(*conn, kGeneralFailure, {});
+      }
+      LingerClose(*conn);
+      return ln.error();
+    }
+    std::shared_ptr<gc::net::Listener> listener = std::move(*ln);
+    if (auto err = WriteReply(*conn, kSucceeded, listener->Addr())) {
+      (void)listener->Close();
+      (void)conn->Close();
+      return err;
+    }
+    log->Debugf("socks5 %s: bind %s: listening on %s", {client, address, listener->Addr().String()});
+    // Close the listener when the service stops or the client hangs up.
+    auto stop = gc::context::AfterFunc(ctx, [listener] { (void)listener->Close(); });
+    std::atomic<bool> accepted{false};
+    std::thread watch([&] {
+      std::array<std::byte, 1> b{};
+      (void)conn->Read(b);  // returns when the client closes (or the deadline below moves)
+      if (!accepted.load()) (void)listener->Close();
+    });
+    auto peer = listener->Accept();
+    accepted.store(true);
+    (void)listener->Close();
+    (void)conn->SetReadDeadline(gc::Time{} + std::chrono::seconds(1));  // wakes the watcher
+    watch.join();
+    (void)conn->SetReadDeadline(gc::Time{});
+    (void)stop.Stop();
+    if (!peer) {
+      (void)conn->Close();
+      return peer.error();
+    }
+    if (auto err = WriteReply(*conn, kSucceeded, (*peer)->RemoteAddr())) {
+      (void)conn->Close();
+      return err;
+    }
+    log->Debugf("socks5 %s: bind %s: connection from %s", {client, address, (*peer)->RemoteAddr().String()});
+    return Relay(ctx, *conn, **peer);
   }
 
   /// RFC 1929: VER(1) ULEN UNAME PLEN PASSWD, answered with VER(1) STATUS;
@@ -798,6 +1035,128 @@ class Socks5Handler final : public gc::handler::Handler {
 
   gc::handler::Options options_;
   HandlerSettings settings_;
+  bool bind_ = false;  ///< "bind": serve BIND requests
+};
+
+// ---------------------------------------------------------------------------
+// Remote port forwarding: listener and handler "rtcp"
+
+/// Listener "rtcp": listens on a chain's last node, not here. Options::Addr
+/// is the address the node binds; Options::Router must carry the chain (its
+/// last node's connector must be a Binder). Each Accept binds when it has no
+/// bound listener, and binds again after that listener ends (a SOCKS5 BIND
+/// serves one connection), as go-gost/x's rtcp listener does; a failed bind
+/// is an AcceptError, which the service retries with back-off.
+class RtcpListener final : public gc::listener::Listener {
+ public:
+  explicit RtcpListener(gc::Variadic<gc::listener::Option> opts) { gc::ApplyOptions(options_, opts); }
+
+  gc::Error Init(gc::metadata::MetadataPtr) override {
+    if (!options_.Router) return gc::errors::New("rtcp listener: no router (a chain is needed: -F)");
+    auto [c, cancel] = gc::context::WithCancel(gc::context::Background());
+    ctx_ = c;
+    cancel_ = cancel;
+    return {};
+  }
+
+  gc::Result<gc::net::ConnUniquePtr> Accept() override {
+    for (;;) {
+      std::shared_ptr<gc::net::Listener> ln;
+      {
+        std::lock_guard lock(mu_);
+        if (closed_) return gc::listener::ErrClosed;
+        ln = ln_;
+      }
+      if (!ln) {
+        auto bound = options_.Router->Bind(ctx_, "tcp", options_.Addr);
+        if (!bound) return gc::listener::NewAcceptError(bound.error());
+        std::lock_guard lock(mu_);
+        ln = std::move(*bound);
+        if (closed_) {
+          (void)ln->Close();
+          return gc::listener::ErrClosed;
+        }
+        ln_ = ln;
+        if (options_.Logger) options_.Logger->Debugf("rtcp: bound %s on the chain's last node", {ln->Addr().String()});
+      }
+      auto conn = ln->Accept();
+      if (conn) return conn;
+      std::lock_guard lock(mu_);
+      if (ln_ == ln) ln_.reset();  // bind again
+      if (closed_) return gc::listener::ErrClosed;
+      if (!gc::errors::Is(conn.error(), gc::listener::ErrClosed)) return gc::listener::NewAcceptError(conn.error());
+    }
+  }
+
+  [[nodiscard]] gc::net::Addr Addr() const override { return gc::net::Addr("tcp", options_.Addr); }
+
+  gc::Error Close() override {
+    std::shared_ptr<gc::net::Listener> ln;
+    {
+      std::lock_guard lock(mu_);
+      closed_ = true;
+      ln.swap(ln_);
+    }
+    if (cancel_) cancel_();
+    return ln ? ln->Close() : gc::Error();
+  }
+
+ private:
+  gc::listener::Options options_;
+  gc::context::Context ctx_ = gc::context::Background();
+  gc::context::CancelFunc cancel_;
+  std::mutex mu_;
+  std::shared_ptr<gc::net::Listener> ln_;  // guarded by mu_
+  bool closed_ = false;                    // guarded by mu_
+};
+
+/// Handler "rtcp" (go-gost/x's remote forward handler): every connection the
+/// node accepted for us is relayed to the target chosen from the hop given
+/// with Forward, dialed through the handler's router (directly: the chain is
+/// the listener's).
+class RtcpHandler final : public gc::handler::Handler, public gc::handler::Forwarder {
+ public:
+  explicit RtcpHandler(gc::Variadic<gc::handler::Option> opts) {
+    gc::ApplyOptions(options_, opts);
+    if (!options_.Logger) options_.Logger = DefaultLogger();
+  }
+
+  gc::Error Init(gc::metadata::MetadataPtr) override {
+    if (!options_.Router) options_.Router = std::make_shared<Router>(gc::chain::LoggerRouterOption(options_.Logger));
+    return {};
+  }
+
+  void Forward(gc::hop::HopPtr hop) override {
+    std::lock_guard lock(mu_);
+    hop_ = std::move(hop);
+  }
+
+  gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
+                   gc::Variadic<gc::handler::HandleOption>) override {
+    gc::hop::HopPtr hop;
+    {
+      std::lock_guard lock(mu_);
+      hop = hop_;
+    }
+    auto node = hop ? hop->Select(ctx, {}) : nullptr;
+    if (!node) {
+      (void)conn->Close();
+      return gc::errors::New("rtcp: no target");
+    }
+    options_.Logger->Debugf("rtcp: %s -> %s", {conn->RemoteAddr().String(), node->Addr});
+    auto up = options_.Router->Dial(ctx, "tcp", node->Addr);
+    if (!up) {
+      options_.Logger->Warnf("rtcp: %s unreachable: %v", {node->Addr, up.error()});
+      (void)conn->Close();
+      return up.error();
+    }
+    return Relay(ctx, *conn, **up);
+  }
+
+ private:
+  gc::handler::Options options_;
+  std::mutex mu_;
+  gc::hop::HopPtr hop_;  // guarded by mu_
 };
 
 // ---------------------------------------------------------------------------
@@ -1009,6 +1368,15 @@ inline void RegisterBuiltins() {
   });
   (void)ConnectorRegistry().Register("http", [](gc::Variadic<gc::connector::Option> o) -> gc::connector::ConnectorPtr {
     return std::make_shared<HttpConnector>(o);
+  });
+  (void)ConnectorRegistry().Register("socks5", [](gc::Variadic<gc::connector::Option> o) -> gc::connector::ConnectorPtr {
+    return std::make_shared<Socks5Connector>(o);
+  });
+  (void)ListenerRegistry().Register("rtcp", [](gc::Variadic<gc::listener::Option> o) -> gc::listener::ListenerPtr {
+    return std::make_shared<RtcpListener>(o);
+  });
+  (void)HandlerRegistry().Register("rtcp", [](gc::Variadic<gc::handler::Option> o) -> gc::handler::HandlerPtr {
+    return std::make_shared<RtcpHandler>(o);
   });
   (void)HandlerRegistry().Register("http", [](gc::Variadic<gc::handler::Option> o) -> gc::handler::HandlerPtr {
     return std::make_shared<HttpHandler>(o);

@@ -56,6 +56,7 @@ struct Endpoint {
   std::string address;    // host:port
   gc::url::UserinfoPtr auth;  // user:pass@, or null
   gc::url::Values query;      // ?key=value&... (GOST's per-service options)
+  std::string target;         // rtcp://addr/TARGET: where forwarded connections go
 };
 
 struct Config {
@@ -91,7 +92,11 @@ std::optional<Endpoint> ParseEndpoint(std::string_view s, std::string& why) {
   const auto scheme = s.substr(0, sep);
   const auto plus = scheme.find('+');
   e.protocol = std::string(scheme.substr(0, plus));
-  e.transport = plus == std::string_view::npos ? "tcp" : std::string(scheme.substr(plus + 1));
+  // As in GOST, a lone scheme names the handler and the listener alike when
+  // both exist ("rtcp"); otherwise the listener is "tcp".
+  e.transport = plus != std::string_view::npos ? std::string(scheme.substr(plus + 1))
+                : e.protocol == "rtcp"       ? "rtcp"
+                                             : "tcp";
   auto rest = s.substr(sep + 3);
   if (const auto q = rest.find('?'); q != std::string_view::npos) {
     auto query = gc::url::ParseQuery(rest.substr(q + 1));
@@ -111,8 +116,19 @@ std::optional<Endpoint> ParseEndpoint(std::string_view s, std::string& why) {
     e.auth = std::move(*user);
     rest = rest.substr(at + 1);
   }
+  if (const auto slash = rest.find('/'); slash != std::string_view::npos) {
+    e.target = std::string(rest.substr(slash + 1));
+    rest = rest.substr(0, slash);
+  }
   e.address = std::string(rest);
-  if (!e.address.empty() && e.address.back() == '/') e.address.pop_back();
+  if (!e.target.empty() && (e.protocol != "rtcp" || !ParseHostPort(e.target))) {
+    why = e.protocol != "rtcp" ? "a /TARGET is only for rtcp://" : "TARGET must be HOST:PORT";
+    return std::nullopt;
+  }
+  if (e.protocol == "rtcp" && e.target.empty()) {
+    why = "rtcp://ADDR/HOST:PORT expected (the address to forward to is missing)";
+    return std::nullopt;
+  }
   auto hp = gc::net::SplitHostPort(e.address);
   if (e.protocol.empty() || e.transport.empty() || !hp) {
     why = "SCHEME://HOST:PORT expected";
@@ -128,7 +144,7 @@ constexpr std::string_view kServiceKeys[] = {"bypass",     "admission",   "hosts
                                              "limiter.conn.in", "limiter.conn.out", "enableStats",
                                              "observer.period", "recorder.service.client.address",
                                              "recorder.service.router.dial.address",
-                                             "recorder.service.router.dial.address.error"};
+                                             "recorder.service.router.dial.address.error", "bind"};
 constexpr std::string_view kNodeKeys[] = {"bypass"};
 
 bool KnownKeys(const Endpoint& e, std::span<const std::string_view> known, std::string& why) {
@@ -414,7 +430,17 @@ int Run(const Config& cfg) {
         gc::chain::ChainRouterOption(chain), gc::chain::HostMapperRouterOption(hosts),
         gc::chain::ResolverRouterOption(resolver), gc::chain::RecordersRouterOption(recorders),
         gc::chain::LoggerRouterOption(svcLog->WithFields({{"kind", std::string("router")}}))});
-    auto ln = newListener({gc::listener::AddrOption(e.address), gc::listener::LoggerOption(svcLog),
+    bool bind = false;
+    if (e.query.Has("bind")) {
+      const auto v = e.query.Get("bind");
+      if (v != "true" && v != "false") return fail("bind", gc::errors::New("true or false expected"));
+      bind = v == "true";
+    }
+    // rtcp: the listener binds on the chain's last node; the handler then
+    // dials the target directly.
+    const bool rtcp = e.protocol == "rtcp";
+    if (rtcp && !chain) return fail("rtcp", gc::errors::New("remote forwarding needs a chain (-F socks5://...?bind=true node)"));
+    auto ln = newListener({gc::listener::AddrOption(e.address), gc::listener::RouterOption(rtcp ? router : nullptr), gc::listener::LoggerOption(svcLog),
                            gc::listener::ServiceOption(name), gc::listener::AdmissionOption(admission),
                            gc::listener::ConnLimiterOption(climiter), gc::listener::TrafficLimiterOption(traffic),
                            gc::listener::StatsOption(stats)});
@@ -424,13 +450,23 @@ int Run(const Config& cfg) {
     }
     auto md = std::make_shared<MapMetadata>();
     md->Set("readTimeout", cfg.handshake_timeout);
-    auto h = newHandler({gc::handler::RouterOption(router), gc::handler::LoggerOption(svcLog),
+    md->Set("bind", bind);
+    auto handlerRouter = !rtcp ? router
+                               : std::make_shared<Router>(std::vector<gc::chain::RouterOption>{
+                                     gc::chain::RetriesRouterOption(cfg.retries), gc::chain::TimeoutRouterOption(cfg.timeout),
+                                     gc::chain::RecordersRouterOption(recorders),
+                                     gc::chain::LoggerRouterOption(svcLog->WithFields({{"kind", std::string("router")}}))});
+    auto h = newHandler({gc::handler::RouterOption(handlerRouter), gc::handler::LoggerOption(svcLog),
                          gc::handler::ServiceOption(name), gc::handler::AuthOption(e.auth),
                          gc::handler::AutherOption(gost::x::auth::FromUserinfo(e.auth)),
                          gc::handler::BypassOption(bypass), gc::handler::RateLimiterOption(rlimiter)});
     if (auto err = h->Init(md)) {
       log->Errorf("handler %s: %v", {e.protocol, err});
       return 1;
+    }
+    if (auto* fw = dynamic_cast<gc::handler::Forwarder*>(h.get()); fw && !e.target.empty()) {
+      fw->Forward(std::make_shared<ChainHop>(std::vector<gc::chain::NodePtr>{gc::chain::NewNode("target", e.target)},
+                                             nullptr, cfg.max_fails, cfg.fail_timeout, svcLog));
     }
     auto r = std::make_unique<Running>();
     r->scheme = e.protocol;

@@ -862,6 +862,55 @@ def stage_recorder():
           "recorder.service.router.dial.address.error: the one that failed: %r" % lines("errors"))
 
 
+def fetch_retrying(url, seconds=15):
+    """Fetches url directly (no proxy) until it works: a remote forward binds
+    again after each connection, so its port can be closed for a moment."""
+    deadline = time.monotonic() + seconds
+    while True:
+        got, err = fetch_sha(url)
+        if got or time.monotonic() > deadline:
+            return got, err
+        time.sleep(0.2)
+
+
+def stage_rtcp():
+    _, oport = start_origin()
+    digest = make_file("blob", 512 * 1024)
+    server = Gost(["-L", "socks5://127.0.0.1:0?bind=true"], "Server")
+    rport = closed_port()
+    Gost(["-L", "rtcp://127.0.0.1:%d/127.0.0.1:%d" % (rport, oport), "-F", "socks5://127.0.0.1:%d" % server.port], "Local")
+    for i in range(3):
+        got, err = fetch_retrying("http://127.0.0.1:%d/blob" % rport)
+        check(got == digest, "curl to the server's port %d reaches the origin behind the local side (%d) %s"
+              % (rport, i + 1, err))
+    # The same with SOCKS5 credentials on the node.
+    secured = Gost(["-L", "socks5://fw:s3cret@127.0.0.1:0?bind=true"], "Secured")
+    sport = closed_port()
+    Gost(["-L", "rtcp://127.0.0.1:%d/127.0.0.1:%d" % (sport, oport),
+          "-F", "socks5://fw:s3cret@127.0.0.1:%d" % secured.port], "LocalAuth")
+    got, err = fetch_retrying("http://127.0.0.1:%d/blob" % sport)
+    check(got == digest, "through a node that wants username/password %s" % err)
+    # A node without bind=true refuses BIND (reply 0x02): nothing listens there.
+    plain = Gost(["-L", "socks5://127.0.0.1:0"], "Plain")
+    nport = closed_port()
+    Gost(["-L", "rtcp://127.0.0.1:%d/127.0.0.1:%d" % (nport, oport), "-F", "socks5://127.0.0.1:%d" % plain.port], "LocalRefused")
+    time.sleep(1)
+    r = curl("-o", "/dev/null", "http://127.0.0.1:%d/blob" % nport)
+    check(r.returncode != 0, "a node without bind=true does not listen for us (curl status %d)" % r.returncode)
+    # The port is the node's: once the node stops, nothing answers there.
+    rc, _ = server.stop()
+    PROCS.remove(server)
+    check(rc == 0, "the node exits with status 0")
+    time.sleep(0.5)
+    r = curl("-o", "/dev/null", "http://127.0.0.1:%d/blob" % rport)
+    check(r.returncode != 0, "with the node gone the forwarded port is closed (curl status %d)" % r.returncode)
+    server = Gost(["-L", "socks5://127.0.0.1:0"], "Server2")
+    # The SOCKS5 connector also carries ordinary CONNECT chains.
+    a = Gost(["-L", "http://127.0.0.1:0", "-F", "socks5://127.0.0.1:%d" % server.port], "A")
+    got, err = fetch_sha("-x", "http://127.0.0.1:%d" % a.port, "http://127.0.0.1:%d/blob" % oport)
+    check(got == digest, "HTTP proxy A -> SOCKS5 node (-F socks5://) fetches %s" % err)
+
+
 def stage_option_errors():
     refused_at_startup(["-L", "http://a:%zz@127.0.0.1:0"], "bad -L")
     refused_at_startup(["-L", "http://127.0.0.1:0?nosuch=1"], "unknown option \"nosuch\"")
@@ -891,6 +940,11 @@ def stage_option_errors():
                        "recorder.service.client.address: open /nonexistent/dir/f")
     refused_at_startup(["-L", "http://127.0.0.1:0?recorder.service.router.dial.address="],
                        "recorder.service.router.dial.address: a file path expected")
+    refused_at_startup(["-L", "rtcp://127.0.0.1:0", "-F", "socks5://127.0.0.1:1"], "the address to forward to is missing")
+    refused_at_startup(["-L", "rtcp://127.0.0.1:0/127.0.0.1"], "TARGET must be HOST:PORT")
+    refused_at_startup(["-L", "http://127.0.0.1:0/127.0.0.1:80"], "a /TARGET is only for rtcp://")
+    refused_at_startup(["-L", "rtcp://127.0.0.1:0/127.0.0.1:80"], "rtcp: remote forwarding needs a chain")
+    refused_at_startup(["-L", "socks5://127.0.0.1:0?bind=yes"], "bind: true or false")
 
 
 STAGES = {
@@ -913,6 +967,7 @@ STAGES = {
     "traffic": stage_traffic,
     "stats": stage_stats,
     "recorder": stage_recorder,
+    "rtcp": stage_rtcp,
     "option_errors": stage_option_errors,
 }
 
