@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <charconv>
@@ -17,33 +18,31 @@
 #include <cstdlib>
 #include <ctime>
 #include <exception>
-#include <memory>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
-#include <algorithm>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
 #include <gost/core/chain/node.hpp>
+#include <gost/core/go/url.hpp>
 #include <gost/core/handler/option.hpp>
 #include <gost/core/listener/option.hpp>
 
-#include <gost/core/go/url.hpp>
-
 #include "chain.hpp"
 #include "components.hpp"
+#include "exchanger.hpp"
 #include "reference/admission.hpp"
 #include "reference/auth.hpp"
 #include "reference/bypass.hpp"
 #include "reference/hosts.hpp"
 #include "reference/limiter.hpp"
 #include "reference/recorder.hpp"
-#include "reference/stats.hpp"
 #include "reference/resolver.hpp"
-#include "exchanger.hpp"
+#include "reference/stats.hpp"
 #include "support.hpp"
 
 namespace {
@@ -338,28 +337,43 @@ int Run(const Config& cfg) {
       log->Errorf("-L %s: %s: %v", {e.address, key, err});
       return 2;
     };
+    // Sets `out` from option `key` with `make` (left null when the key is
+    // absent); false, after the error line, for a bad value.
+    auto build = [&](std::string_view key, auto make, auto& out) {
+      if (!e.query.Has(key)) return true;
+      auto r = make(e.query.Get(key));
+      if (!r) {
+        (void)fail(key, r.error());
+        return false;
+      }
+      out = *r;
+      return true;
+    };
+    // GOST's booleans: "true" or "false".
+    auto flag = [&](std::string_view key, bool& out) {
+      const auto v = e.query.Get(key);
+      if (!e.query.Has(key)) return true;
+      if (v != "true" && v != "false") {
+        (void)fail(key, gc::errors::New("true or false expected"));
+        return false;
+      }
+      out = v == "true";
+      return true;
+    };
     gc::bypass::BypassPtr bypass;
-    if (e.query.Has("bypass")) {
-      auto b = gost::x::bypass::Bypass::FromList(e.query.Get("bypass"));
-      if (!b) return fail("bypass", b.error());
-      bypass = *b;
-    }
     gc::admission::AdmissionPtr admission;
-    if (e.query.Has("admission")) {
-      auto a = gost::x::admission::Admission::FromList(e.query.Get("admission"));
-      if (!a) return fail("admission", a.error());
-      admission = *a;
-    }
     gc::hosts::HostMapperPtr hosts;
-    if (e.query.Has("hosts")) {
-      auto m = gost::x::hosts::HostMapper::FromList(e.query.Get("hosts"));
-      if (!m) return fail("hosts", m.error());
-      hosts = *m;
+    if (!build("bypass", gost::x::bypass::Bypass::FromList, bypass) ||
+        !build("admission", gost::x::admission::Admission::FromList, admission) ||
+        !build("hosts", gost::x::hosts::HostMapper::FromList, hosts)) {
+      return 2;
     }
     gc::resolver::ResolverPtr resolver;
     if (e.query.Has("resolver")) {
       std::vector<gost::x::resolver::ExchangerPtr> nameservers;
-      for (const auto& ns : gost::x::matcher::ParseList(e.query.Get("resolver")).patterns) {
+      const auto list = gost::x::matcher::ParseList(e.query.Get("resolver"));
+      if (list.whitelist) return fail("resolver", gc::errors::New("'~' has no meaning for nameservers"));
+      for (const auto& ns : list.patterns) {
         auto x = UdpExchanger::Parse(ns);
         if (!x) return fail("resolver", x.error());
         nameservers.push_back(*x);
@@ -397,12 +411,11 @@ int Run(const Config& cfg) {
     if (limits.in > 0 || limits.out > 0 || limits.conn_in > 0 || limits.conn_out > 0) {
       traffic = std::make_shared<gost::x::limiter::traffic::TrafficLimiter>(limits);
     }
+    bool enableStats = false;
+    bool bind = false;
+    if (!flag("enableStats", enableStats) || !flag("bind", bind)) return 2;
     gc::observer::stats::StatsPtr stats;
-    if (e.query.Has("enableStats")) {
-      const auto v = e.query.Get("enableStats");
-      if (v != "true" && v != "false") return fail("enableStats", gc::errors::New("true or false expected"));
-      if (v == "true") stats = std::make_shared<gost::x::observer::stats::Stats>();
-    }
+    if (enableStats) stats = std::make_shared<gost::x::observer::stats::Stats>();
     gc::Duration period = std::chrono::seconds(5);
     if (e.query.Has("observer.period")) {
       auto d = ParseDuration(e.query.Get("observer.period"));
@@ -430,12 +443,6 @@ int Run(const Config& cfg) {
         gc::chain::ChainRouterOption(chain), gc::chain::HostMapperRouterOption(hosts),
         gc::chain::ResolverRouterOption(resolver), gc::chain::RecordersRouterOption(recorders),
         gc::chain::LoggerRouterOption(svcLog->WithFields({{"kind", std::string("router")}}))});
-    bool bind = false;
-    if (e.query.Has("bind")) {
-      const auto v = e.query.Get("bind");
-      if (v != "true" && v != "false") return fail("bind", gc::errors::New("true or false expected"));
-      bind = v == "true";
-    }
     // rtcp: the listener binds on the chain's last node; the handler then
     // dials the target directly.
     const bool rtcp = e.protocol == "rtcp";

@@ -926,6 +926,7 @@ def stage_option_errors():
     refused_at_startup(["-L", "http://127.0.0.1:0?resolver=tcp://1.1.1.1:53"], "resolver: nameserver")
     refused_at_startup(["-L", "http://127.0.0.1:0?resolver=dns.google"], "resolver: nameserver")
     refused_at_startup(["-L", "http://127.0.0.1:0?resolver=1.1.1.1:0"], "resolver: nameserver")
+    refused_at_startup(["-L", "http://127.0.0.1:0?resolver=~1.1.1.1"], "resolver: '~' has no meaning")
     refused_at_startup(["-L", "http://127.0.0.1:0?climiter=0"], "climiter: a positive number")
     refused_at_startup(["-L", "http://127.0.0.1:0?climiter=ten"], "climiter: a positive number")
     refused_at_startup(["-L", "http://127.0.0.1:0?rlimiter=-1"], "rlimiter: a positive number")

@@ -24,11 +24,9 @@ class Admission final : public core::admission::Admission {
 
   /// From GOST's command-line value ("a,b" or "~a,b").
   static core::Result<std::shared_ptr<Admission>> FromList(std::string_view v) {
-    auto list = matcher::ParseList(v);
-    auto set = matcher::PatternSet::Parse(list.patterns);
-    if (!set) return set.error();
-    if (set->empty()) return core::errors::New("empty pattern list");
-    return std::make_shared<Admission>(std::move(*set), list.whitelist);
+    auto parsed = matcher::ParsePatternList(v);
+    if (!parsed) return parsed.error();
+    return std::make_shared<Admission>(std::move(parsed->first), parsed->second);
   }
 
   [[nodiscard]] bool Admit(const core::context::Context&, std::string_view, std::string_view addr,

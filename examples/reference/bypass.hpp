@@ -26,11 +26,9 @@ class Bypass final : public core::bypass::Bypass {
   /// From GOST's command-line value ("a,b,c" or "~a,b,c"); an error names a
   /// pattern that fits no form.
   static core::Result<std::shared_ptr<Bypass>> FromList(std::string_view v) {
-    auto list = matcher::ParseList(v);
-    auto set = matcher::PatternSet::Parse(list.patterns);
-    if (!set) return set.error();
-    if (set->empty()) return core::errors::New("empty pattern list");
-    return std::make_shared<Bypass>(std::move(*set), list.whitelist);
+    auto parsed = matcher::ParsePatternList(v);
+    if (!parsed) return parsed.error();
+    return std::make_shared<Bypass>(std::move(parsed->first), parsed->second);
   }
 
   [[nodiscard]] bool IsWhitelist() const override { return whitelist_; }

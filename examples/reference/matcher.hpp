@@ -198,4 +198,14 @@ inline List ParseList(std::string_view v) {
   return out;
 }
 
+/// A whole command-line list, parsed and classified: the patterns and whether
+/// they make a whitelist. An empty list is an error.
+inline core::Result<std::pair<PatternSet, bool>> ParsePatternList(std::string_view v) {
+  auto list = ParseList(v);
+  auto set = PatternSet::Parse(list.patterns);
+  if (!set) return set.error();
+  if (set->empty()) return core::errors::New("empty pattern list");
+  return std::pair{std::move(*set), list.whitelist};
+}
+
 }  // namespace gost::x::matcher
