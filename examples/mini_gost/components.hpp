@@ -1,10 +1,13 @@
 // mini_gost: the pluggable components, their registries, and the service.
 //
-//   listener  "tcp"            accepts TCP connections
+//   listener  "tcp"            accepts TCP connections (admission, limiters, stats)
+//   listener  "rtcp"           accepts on a chain's last node (SOCKS5 BIND)
 //   dialer    "tcp"            opens TCP connections to a node
 //   connector "http"           HTTP CONNECT through a node to the next address
+//   connector "socks5"         SOCKS5 CONNECT and BIND through a node
 //   handler   "http"           HTTP proxy: CONNECT and absolute-URI requests
-//   handler   "socks5"         SOCKS5 proxy: no authentication, CONNECT
+//   handler   "socks5"         SOCKS5 proxy: CONNECT, BIND; optional RFC 1929 auth
+//   handler   "rtcp"           relays what an rtcp listener accepts to a target
 //
 // Each kind has a registry of constructor functions keyed by scheme, as
 // go-gost/x has (registry.ListenerRegistry() and friends).
@@ -77,6 +80,8 @@ inline gc::registry::Registry<NewConnector>& ConnectorRegistry() {
 /// Accepts TCP connections on Options::Addr. Resource shortages (out of file
 /// descriptors, of memory) come back as listener::AcceptError, which the
 /// service retries; after Close, Accept fails with listener::ErrClosed.
+/// Options::Admission, ConnLimiter, TrafficLimiter and Stats apply to every
+/// accepted connection (see Wrap).
 class TcpListener final : public gc::listener::Listener {
  public:
   explicit TcpListener(gc::Variadic<gc::listener::Option> opts) { gc::ApplyOptions(options_, opts); }
@@ -423,8 +428,10 @@ struct HandlerSettings {
 /// then raw bytes both ways); a request with an absolute http:// URI is sent
 /// on to its origin in origin form, without Proxy-* and connection headers
 /// and with "Connection: close", after which bytes are relayed both ways.
-/// Refusals: 400 (malformed or not a proxy request), 431 (header block over
-/// the limit), 502 (destination unreachable).
+/// Refusals: 400 (malformed or not a proxy request), 407 (an Auther and no
+/// matching Basic credentials), 403 (a destination the Bypass contains), 431
+/// (header block over the limit), 502 (destination unreachable); a client
+/// over the rate limit is closed before its request is read.
 class HttpHandler final : public gc::handler::Handler {
  public:
   explicit HttpHandler(gc::Variadic<gc::handler::Option> opts) {
@@ -794,9 +801,12 @@ class Socks5Connector final : public gc::connector::Connector, public gc::connec
   gc::connector::Options options_;
 };
 
-/// SOCKS5 handler: no-authentication method only (a client that does not
-/// offer it gets 0xFF), CONNECT only (others: 0x07), IPv4, IPv6 and domain
-/// names (resolved by the router's dial; unknown types: 0x08).
+/// SOCKS5 handler: the no-authentication method, or username/password
+/// (RFC 1929) when it has an Auther (a client that does not offer the method
+/// gets 0xFF); CONNECT, and BIND when the metadata has "bind" true (else
+/// 0x02; other commands 0x07); IPv4, IPv6 and domain names (resolved by the
+/// router's dial; unknown types: 0x08). A Bypass refuses with 0x02, a rate
+/// limit closes the connection first thing.
 class Socks5Handler final : public gc::handler::Handler {
  public:
   explicit Socks5Handler(gc::Variadic<gc::handler::Option> opts) {
