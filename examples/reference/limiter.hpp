@@ -1,7 +1,7 @@
 // gost::x::limiter: go-gost/x's three limiters with the limits a GOST command
 // line sets:
 //   conn    `?climiter=N`        at most N connections open at once
-//   rate    `?rlimiter=R`        at most R requests per second (burst R)
+//   rate    `?rlimiter=R`        at most R requests per second (burst R+1)
 //   traffic `?limiter.in=SIZE&limiter.out=SIZE&limiter.conn.in=SIZE&limiter.conn.out=SIZE`
 //           bytes per second, for the whole service and for each connection
 // The time source is std::chrono::steady_clock; nothing here touches sockets.
@@ -114,10 +114,10 @@ class ConnLimiter final : public core::limiter::conn::ConnLimiter {
 namespace rate {
 
 /// A request-rate limiter: a token bucket of `rate` a second with a burst of
-/// max(1, rate), as go-gost/x builds it.
+/// the rate's whole part plus one, as go-gost/x builds it.
 class Limiter final : public core::limiter::rate::Limiter {
  public:
-  explicit Limiter(double rate) : bucket_(rate, std::max(1.0, std::floor(rate))) {}
+  explicit Limiter(double rate) : bucket_(rate, std::floor(rate) + 1) {}
   [[nodiscard]] bool Allow(int n) override { return bucket_.TryTake(n); }
   [[nodiscard]] double Limit() const override { return bucket_.Rate(); }
 

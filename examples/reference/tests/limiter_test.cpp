@@ -21,13 +21,13 @@ TEST(ConnLimiter, CountsPlacesAndGivesThemBack) {
   EXPECT_FALSE(b->Allow(1));
 }
 
-TEST(RateLimiter, StartsWithABurstOfTheRate) {
+TEST(RateLimiter, StartsWithABurstOfTheRatePlusOne) {
   xl::rate::RateLimiter rl(3.5);
   auto l = rl.Limiter("k");
   EXPECT_DOUBLE_EQ(l->Limit(), 3.5);
   EXPECT_TRUE(l->Allow(1));
-  EXPECT_TRUE(l->Allow(2));
-  EXPECT_FALSE(l->Allow(1));  // 3 taken; refilling one more takes a quarter second
+  EXPECT_TRUE(l->Allow(3));
+  EXPECT_FALSE(l->Allow(1));  // 4 taken; refilling one more takes over a quarter second
 }
 
 TEST(TrafficLimiter, GrantsAtMostTheBurst) {
