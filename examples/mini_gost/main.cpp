@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <charconv>
@@ -17,14 +18,17 @@
 #include <cstdlib>
 #include <ctime>
 #include <exception>
+#include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
 #include <gost/core/chain/node.hpp>
+#include <gost/core/go/url.hpp>
 #include <gost/core/handler/option.hpp>
 #include <gost/core/listener/option.hpp>
 
@@ -34,6 +38,15 @@
 #include "reference/selector.hpp"
 #include "reference/transport.hpp"
 #include "components.hpp"
+#include "exchanger.hpp"
+#include "reference/admission.hpp"
+#include "reference/auth.hpp"
+#include "reference/bypass.hpp"
+#include "reference/hosts.hpp"
+#include "reference/limiter.hpp"
+#include "reference/recorder.hpp"
+#include "reference/resolver.hpp"
+#include "reference/stats.hpp"
 #include "support.hpp"
 
 namespace {
@@ -44,6 +57,9 @@ struct Endpoint {
   std::string protocol;   // handler or connector name ("http", "socks5")
   std::string transport;  // listener or dialer name ("tcp")
   std::string address;    // host:port
+  gc::url::UserinfoPtr auth;  // user:pass@, or null
+  gc::url::Values query;      // ?key=value&... (GOST's per-service options)
+  std::string target;         // rtcp://addr/TARGET: where forwarded connections go
 };
 
 struct Config {
@@ -56,30 +72,92 @@ struct Config {
   int max_fails = x::kDefaultMaxFails;
   gc::Duration fail_timeout = x::kDefaultFailTimeout;
   gc::Duration grace = std::chrono::seconds(3);
+  std::string stats;  // --stats HOST:PORT, or empty
 };
 
 constexpr const char* kUsage =
     "usage: mini_gost -L SCHEME://HOST:PORT [-L ...] [-F SCHEME://HOST:PORT[,SCHEME://HOST:PORT...] ...]\n"
     "                 [-v|-vv|-q] [--retries N] [--timeout DUR] [--handshake-timeout DUR]\n"
-    "                 [--max-fails N] [--fail-timeout DUR] [--grace DUR]\n"
+    "                 [--max-fails N] [--fail-timeout DUR] [--grace DUR] [--stats HOST:PORT]\n"
     "  -L   serve a proxy; SCHEME is http or socks5 (optionally PROTO+tcp); port 0 picks a free port\n"
     "  -F   add a hop to the chain; several comma-separated nodes share the hop (round robin)\n"
     "  DUR  like 10s, 500ms, 2m, or a number of seconds\n";
 
-// "proto[+transport]://host:port"
-std::optional<Endpoint> ParseEndpoint(std::string_view s) {
+// "proto[+transport]://[user[:pass]@]host:port[?key=value&...]"; on failure
+// `why` says what is wrong.
+std::optional<Endpoint> ParseEndpoint(std::string_view s, std::string& why) {
   const auto sep = s.find("://");
-  if (sep == std::string_view::npos || sep == 0) return std::nullopt;
+  if (sep == std::string_view::npos || sep == 0) {
+    why = "SCHEME://HOST:PORT expected";
+    return std::nullopt;
+  }
   Endpoint e;
   const auto scheme = s.substr(0, sep);
   const auto plus = scheme.find('+');
   e.protocol = std::string(scheme.substr(0, plus));
-  e.transport = plus == std::string_view::npos ? "tcp" : std::string(scheme.substr(plus + 1));
-  e.address = std::string(s.substr(sep + 3));
-  if (!e.address.empty() && e.address.back() == '/') e.address.pop_back();
+  // As in GOST, a lone scheme names the handler and the listener alike when
+  // both exist ("rtcp"); otherwise the listener is "tcp".
+  e.transport = plus != std::string_view::npos ? std::string(scheme.substr(plus + 1))
+                : e.protocol == "rtcp"       ? "rtcp"
+                                             : "tcp";
+  auto rest = s.substr(sep + 3);
+  if (const auto q = rest.find('?'); q != std::string_view::npos) {
+    auto query = gc::url::ParseQuery(rest.substr(q + 1));
+    if (!query) {
+      why = "bad query: " + query.error().Message();
+      return std::nullopt;
+    }
+    e.query = std::move(*query);
+    rest = rest.substr(0, q);
+  }
+  if (const auto at = rest.rfind('@'); at != std::string_view::npos) {
+    auto user = gc::url::ParseUserinfo(rest.substr(0, at));
+    if (!user) {
+      why = "bad user:password: " + user.error().Message();
+      return std::nullopt;
+    }
+    e.auth = std::move(*user);
+    rest = rest.substr(at + 1);
+  }
+  if (const auto slash = rest.find('/'); slash != std::string_view::npos) {
+    e.target = std::string(rest.substr(slash + 1));
+    rest = rest.substr(0, slash);
+  }
+  e.address = std::string(rest);
+  if (!e.target.empty() && (e.protocol != "rtcp" || !ParseHostPort(e.target))) {
+    why = e.protocol != "rtcp" ? "a /TARGET is only for rtcp://" : "TARGET must be HOST:PORT";
+    return std::nullopt;
+  }
+  if (e.protocol == "rtcp" && e.target.empty()) {
+    why = "rtcp://ADDR/HOST:PORT expected (the address to forward to is missing)";
+    return std::nullopt;
+  }
   auto hp = gc::net::SplitHostPort(e.address);
-  if (e.protocol.empty() || e.transport.empty() || !hp) return std::nullopt;
+  if (e.protocol.empty() || e.transport.empty() || !hp) {
+    why = "SCHEME://HOST:PORT expected";
+    return std::nullopt;
+  }
   return e;
+}
+
+// The query keys each side understands (GOST's names); anything else is an
+// error at start-up rather than silently ignored.
+constexpr std::string_view kServiceKeys[] = {"bypass",     "admission",   "hosts",           "resolver",
+                                             "climiter",   "rlimiter",    "limiter.in",      "limiter.out",
+                                             "limiter.conn.in", "limiter.conn.out", "enableStats",
+                                             "observer.period", "recorder.service.client.address",
+                                             "recorder.service.router.dial.address",
+                                             "recorder.service.router.dial.address.error", "bind"};
+constexpr std::string_view kNodeKeys[] = {"bypass"};
+
+bool KnownKeys(const Endpoint& e, std::span<const std::string_view> known, std::string& why) {
+  for (const auto& [key, values] : e.query.map()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      why = "unknown option \"" + key + "\"";
+      return false;
+    }
+  }
+  return true;
 }
 
 bool ParseInt(std::string_view s, int& out) {
@@ -115,9 +193,10 @@ int ParseArgs(int argc, char** argv, Config& cfg) {
       cfg.level = gc::logger::ErrorLevel;
     } else if (a == "-L") {
       if (!value(v)) return 2;
-      auto e = ParseEndpoint(v);
-      if (!e) {
-        std::fprintf(stderr, "mini_gost: bad -L %.*s\n", static_cast<int>(v.size()), v.data());
+      std::string why;
+      auto e = ParseEndpoint(v, why);
+      if (!e || !KnownKeys(*e, kServiceKeys, why)) {
+        std::fprintf(stderr, "mini_gost: bad -L %.*s: %s\n", static_cast<int>(v.size()), v.data(), why.c_str());
         return 2;
       }
       cfg.listen.push_back(*e);
@@ -128,9 +207,10 @@ int ParseArgs(int argc, char** argv, Config& cfg) {
       while (start <= v.size()) {
         auto comma = v.find(',', start);
         if (comma == std::string_view::npos) comma = v.size();
-        auto e = ParseEndpoint(v.substr(start, comma - start));
-        if (!e) {
-          std::fprintf(stderr, "mini_gost: bad -F %.*s\n", static_cast<int>(v.size()), v.data());
+        std::string why;
+        auto e = ParseEndpoint(v.substr(start, comma - start), why);
+        if (!e || !KnownKeys(*e, kNodeKeys, why)) {
+          std::fprintf(stderr, "mini_gost: bad -F %.*s: %s\n", static_cast<int>(v.size()), v.data(), why.c_str());
           return 2;
         }
         hop.push_back(*e);
@@ -144,6 +224,12 @@ int ParseArgs(int argc, char** argv, Config& cfg) {
         return 2;
       }
       (a == "--retries" ? cfg.retries : cfg.max_fails) = n;
+    } else if (a == "--stats") {
+      if (!value(v) || !gc::net::SplitHostPort(v)) {
+        std::fprintf(stderr, "mini_gost: bad --stats: HOST:PORT expected\n");
+        return 2;
+      }
+      cfg.stats = std::string(v);
     } else if (a == "--timeout" || a == "--handshake-timeout" || a == "--fail-timeout" || a == "--grace") {
       std::optional<gc::Duration> d;
       if (!value(v) || !(d = x::ParseDuration(v))) {
@@ -183,7 +269,7 @@ std::shared_ptr<x::Chain> BuildChain(const Config& cfg, const gc::logger::Logger
       }
       auto nodeLog = log->WithFields({{"kind", std::string("node")}, {"node", e.address}});
       auto d = newDialer(gc::dialer::LoggerOption(nodeLog));
-      auto c = newConnector(gc::connector::LoggerOption(nodeLog));
+      auto c = newConnector({gc::connector::LoggerOption(nodeLog), gc::connector::AuthOption(e.auth)});
       if (auto err = d->Init(nullptr)) {
         error = "dialer: " + err.Message();
         return nullptr;
@@ -193,8 +279,17 @@ std::shared_ptr<x::Chain> BuildChain(const Config& cfg, const gc::logger::Logger
         return nullptr;
       }
       auto tr = x::NewTransport(d, c, System(), gc::chain::AddrTransportOption(e.address));
+      gc::bypass::BypassPtr bp;
+      if (e.query.Has("bypass")) {
+        auto b = gost::x::bypass::Bypass::FromList(e.query.Get("bypass"));
+        if (!b) {
+          error = "-F " + e.address + ": bypass: " + b.error().Message();
+          return nullptr;
+        }
+        bp = *b;
+      }
       nodes.push_back(gc::chain::NewNode("node-" + std::to_string(h) + "." + std::to_string(n), e.address,
-                                         gc::chain::TransportNodeOption(tr)));
+                                         {gc::chain::TransportNodeOption(tr), gc::chain::BypassNodeOption(bp)}));
     }
     x::HopOptions hop;
     hop.Name = "hop-" + std::to_string(h);
@@ -226,10 +321,11 @@ int Run(const Config& cfg) {
     log->Errorf("%s", {error});
     return 2;
   }
-  auto router = x::NewRouter(DirectRoute(), {gc::chain::RetriesRouterOption(cfg.retries),
-                                             gc::chain::TimeoutRouterOption(cfg.timeout),
-                                             gc::chain::ChainRouterOption(chain), gc::chain::LoggerRouterOption(log)});
 
+  // The observer every service with ?enableStats=true reports to, read at --stats.
+  auto observer = std::make_shared<gost::x::observer::LatestStats>();
+  // One file recorder per path, whichever services and records share it.
+  std::map<std::string, gc::recorder::RecorderPtr> recorderFiles;
   std::vector<std::unique_ptr<Running>> services;
   for (std::size_t i = 0; i < cfg.listen.size(); ++i) {
     const auto& e = cfg.listen[i];
@@ -241,23 +337,166 @@ int Run(const Config& cfg) {
     }
     const std::string name = "service-" + std::to_string(i);
     auto svcLog = log->WithFields({{"service", name}});
-    auto ln = newListener({gc::listener::AddrOption(e.address), gc::listener::LoggerOption(svcLog),
-                           gc::listener::ServiceOption(name)});
+    // GOST's per-service options (-L ...?key=value), checked before anything starts.
+    auto fail = [&](std::string_view key, const gc::Error& err) {
+      log->Errorf("-L %s: %s: %v", {e.address, key, err});
+      return 2;
+    };
+    // Sets `out` from option `key` with `make` (left null when the key is
+    // absent); false, after the error line, for a bad value.
+    auto build = [&](std::string_view key, auto make, auto& out) {
+      if (!e.query.Has(key)) return true;
+      auto r = make(e.query.Get(key));
+      if (!r) {
+        (void)fail(key, r.error());
+        return false;
+      }
+      out = *r;
+      return true;
+    };
+    // GOST's booleans: "true" or "false".
+    auto flag = [&](std::string_view key, bool& out) {
+      const auto v = e.query.Get(key);
+      if (!e.query.Has(key)) return true;
+      if (v != "true" && v != "false") {
+        (void)fail(key, gc::errors::New("true or false expected"));
+        return false;
+      }
+      out = v == "true";
+      return true;
+    };
+    gc::bypass::BypassPtr bypass;
+    gc::admission::AdmissionPtr admission;
+    gc::hosts::HostMapperPtr hosts;
+    if (!build("bypass", gost::x::bypass::Bypass::FromList, bypass) ||
+        !build("admission", gost::x::admission::Admission::FromList, admission) ||
+        !build("hosts", gost::x::hosts::HostMapper::FromList, hosts)) {
+      return 2;
+    }
+    gc::resolver::ResolverPtr resolver;
+    if (e.query.Has("resolver")) {
+      std::vector<gost::x::resolver::ExchangerPtr> nameservers;
+      const auto list = gost::x::matcher::ParseList(e.query.Get("resolver"));
+      if (list.whitelist) return fail("resolver", gc::errors::New("'~' has no meaning for nameservers"));
+      for (const auto& ns : list.patterns) {
+        auto x = UdpExchanger::Parse(ns);
+        if (!x) return fail("resolver", x.error());
+        nameservers.push_back(*x);
+      }
+      if (nameservers.empty()) return fail("resolver", gc::errors::New("no nameserver"));
+      resolver = std::make_shared<gost::x::resolver::Resolver>(std::move(nameservers));
+    }
+    gc::limiter::conn::ConnLimiterPtr climiter;
+    if (e.query.Has("climiter")) {
+      int n = 0;
+      if (!ParseInt(e.query.Get("climiter"), n) || n <= 0) {
+        return fail("climiter", gc::errors::New("a positive number of connections expected"));
+      }
+      climiter = std::make_shared<gost::x::limiter::conn::ConnLimiter>(n);
+    }
+    gc::limiter::rate::RateLimiterPtr rlimiter;
+    if (e.query.Has("rlimiter")) {
+      const auto v = e.query.Get("rlimiter");
+      double r = 0;
+      auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), r);
+      if (ec != std::errc() || p != v.data() + v.size() || !(r > 0) || r > 1e9) {
+        return fail("rlimiter", gc::errors::New("a positive number of requests per second expected"));
+      }
+      rlimiter = std::make_shared<gost::x::limiter::rate::RateLimiter>(r);
+    }
+    gc::limiter::traffic::TrafficLimiterPtr traffic;
+    gost::x::limiter::traffic::Limits limits;
+    for (auto [key, field] : {std::pair{"limiter.in", &limits.in}, std::pair{"limiter.out", &limits.out},
+                              std::pair{"limiter.conn.in", &limits.conn_in}, std::pair{"limiter.conn.out", &limits.conn_out}}) {
+      if (!e.query.Has(key)) continue;
+      auto n = gost::x::limiter::ParseBytes(e.query.Get(key));
+      if (!n) return fail(key, gc::errors::New("a size in bytes per second expected, like 100KB or 1MiB"));
+      *field = *n;
+    }
+    if (limits.in > 0 || limits.out > 0 || limits.conn_in > 0 || limits.conn_out > 0) {
+      traffic = std::make_shared<gost::x::limiter::traffic::TrafficLimiter>(limits);
+    }
+    bool enableStats = false;
+    bool bind = false;
+    if (!flag("enableStats", enableStats) || !flag("bind", bind)) return 2;
+    gc::observer::stats::StatsPtr stats;
+    if (enableStats) stats = std::make_shared<gost::x::observer::stats::Stats>();
+    gc::Duration period = std::chrono::seconds(5);
+    if (e.query.Has("observer.period")) {
+      auto d = x::ParseDuration(e.query.Get("observer.period"));
+      if (!d || *d <= gc::Duration::zero()) return fail("observer.period", gc::errors::New("a duration expected, like 5s"));
+      period = *d;
+    }
+    std::vector<gc::recorder::RecorderObject> recorders;
+    for (const auto* record : {&gc::recorder::RecorderServiceClientAddress, &gc::recorder::RecorderServiceRouterDialAddress,
+                               &gc::recorder::RecorderServiceRouterDialAddressError}) {
+      if (!e.query.Has(*record)) continue;
+      const auto path = e.query.Get(*record);
+      auto& rec = recorderFiles[path];
+      if (!rec) {
+        auto f = path.empty() ? gc::Result<std::shared_ptr<gost::x::recorder::FileRecorder>>(gc::errors::New("a file path expected"))
+                              : gost::x::recorder::FileRecorder::Open(path);
+        if (!f) return fail(*record, f.error());
+        rec = *f;
+      }
+      recorders.push_back({rec, *record, nullptr, {}});
+    }
+    // Each service has its own router, as in go-gost/x: its hosts and
+    // resolver apply to that service's dials.
+    auto router = x::NewRouter(DirectRoute(), {gc::chain::RetriesRouterOption(cfg.retries),
+                                               gc::chain::TimeoutRouterOption(cfg.timeout), gc::chain::ChainRouterOption(chain),
+                                               gc::chain::HostMapperRouterOption(hosts),
+                                               gc::chain::ResolverRouterOption(resolver),
+                                               gc::chain::RecordersRouterOption(recorders),
+                                               gc::chain::LoggerRouterOption(svcLog)});
+    // rtcp: the listener binds on the chain's last node; the handler then
+    // dials the target directly.
+    const bool rtcp = e.protocol == "rtcp";
+    if (rtcp && !chain) return fail("rtcp", gc::errors::New("remote forwarding needs a chain (-F socks5://...?bind=true node)"));
+    auto ln = newListener({gc::listener::AddrOption(e.address), gc::listener::RouterOption(rtcp ? router : nullptr), gc::listener::LoggerOption(svcLog),
+                           gc::listener::ServiceOption(name), gc::listener::AdmissionOption(admission),
+                           gc::listener::ConnLimiterOption(climiter), gc::listener::TrafficLimiterOption(traffic),
+                           gc::listener::StatsOption(stats)});
     if (auto err = ln->Init(nullptr)) {
       log->Errorf("listen on %s: %v", {e.address, err});
       return 1;
     }
     auto md = x::NewMetadata();
     md->Set("readTimeout", cfg.handshake_timeout);
-    auto h = newHandler({gc::handler::RouterOption(router), gc::handler::LoggerOption(svcLog),
-                         gc::handler::ServiceOption(name)});
+    md->Set("bind", bind);
+    auto handlerRouter = !rtcp ? router
+                               : x::NewRouter(DirectRoute(), {gc::chain::RetriesRouterOption(cfg.retries),
+                                                              gc::chain::TimeoutRouterOption(cfg.timeout),
+                                                              gc::chain::RecordersRouterOption(recorders),
+                                                              gc::chain::LoggerRouterOption(svcLog)});
+    auto h = newHandler({gc::handler::RouterOption(handlerRouter), gc::handler::LoggerOption(svcLog),
+                         gc::handler::ServiceOption(name), gc::handler::AuthOption(e.auth),
+                         gc::handler::AutherOption(gost::x::auth::FromUserinfo(e.auth)),
+                         gc::handler::BypassOption(bypass), gc::handler::RateLimiterOption(rlimiter)});
     if (auto err = h->Init(md)) {
       log->Errorf("handler %s: %v", {e.protocol, err});
       return 1;
     }
+    if (auto* fw = dynamic_cast<gc::handler::Forwarder*>(h.get()); fw && !e.target.empty()) {
+      fw->Forward(x::NewHop("target", {gc::chain::NewNode("target", e.target)}));
+    }
     auto r = std::make_unique<Running>();
     r->scheme = e.protocol;
     r->service = std::make_shared<DefaultService>(ln, h, svcLog);
+    if (stats) r->service->SetObserver(name, stats, observer, period);
+    r->service->SetRecorders(recorders);
+    services.push_back(std::move(r));
+  }
+  if (!cfg.stats.empty()) {
+    auto statsLog = log->WithFields({{"service", std::string("stats")}});
+    auto ln = std::make_shared<TcpListener>(gc::listener::AddrOption(cfg.stats));
+    if (auto err = ln->Init(nullptr)) {
+      log->Errorf("listen on %s: %v", {cfg.stats, err});
+      return 1;
+    }
+    auto r = std::make_unique<Running>();
+    r->scheme = "stats";
+    r->service = std::make_shared<DefaultService>(ln, std::make_shared<StatsApiHandler>(observer, statsLog), statsLog);
     services.push_back(std::move(r));
   }
 

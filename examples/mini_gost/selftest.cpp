@@ -40,7 +40,10 @@ void TestRegistry() {
   CHECK(static_cast<bool>(ListenerRegistry().Get("tcp")));
   CHECK(static_cast<bool>(DialerRegistry().Get("tcp")));
   CHECK(static_cast<bool>(ConnectorRegistry().Get("http")));
-  CHECK(!ConnectorRegistry().Get("socks5"));
+  CHECK(static_cast<bool>(ConnectorRegistry().Get("socks5")));
+  CHECK(!ConnectorRegistry().Get("socks4"));
+  CHECK(static_cast<bool>(ListenerRegistry().Get("rtcp")));
+  CHECK(static_cast<bool>(HandlerRegistry().Get("rtcp")));
 }
 
 void TestHttpParsing() {
