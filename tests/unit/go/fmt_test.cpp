@@ -339,6 +339,7 @@ TEST(SprintfFlagsTest, WidthPrecisionAndFlagsFollowGo) {
   EXPECT_EQ(Sprintf("[%-5d]", {42}), "[42   ]");
   EXPECT_EQ(Sprintf("[%05d]", {-42}), "[-0042]");
   EXPECT_EQ(Sprintf("[%+d]", {42}), "[+42]");
+  EXPECT_EQ(Sprintf("[%+d]", {-42}), "[-42]");  // a negative number keeps its one sign
   EXPECT_EQ(Sprintf("[%08x]", {255}), "[000000ff]");
   EXPECT_EQ(Sprintf("[%.2f]", {3.14159}), "[3.14]");
   EXPECT_EQ(Sprintf("[%6.1f]", {2.25}), "[   2.2]");

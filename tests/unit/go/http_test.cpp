@@ -29,6 +29,8 @@ TEST(CanonicalHeaderKeyTest, Table) {
       {"content-type", "Content-Type"},
       {"x-forwarded-for", "X-Forwarded-For"},
       {"WWW-AUTHENTICATE", "Www-Authenticate"},
+      {"FIZZ-BUZZ", "Fizz-Buzz"},  // both ends of A-Z are lowered
+      {"aZ-za", "Az-Za"},
       {"host", "Host"},
       {"", ""},
       {"-", "-"},

@@ -712,6 +712,15 @@ TEST(SplitHostPortTest, Invalid) {
   }
 }
 
+// SplitHostPort reads only the view it is given: "[::1]" cut from
+// "[::1]:80" lacks its port, even though a ':' follows in memory.
+TEST(SplitHostPortTest, ReadsNothingPastTheView) {
+  const std::string_view whole = "[::1]:80";
+  auto r = net::SplitHostPort(whole.substr(0, 5));
+  ASSERT_FALSE(r);
+  EXPECT_THAT(r.error().Message(), ::testing::EndsWith(": missing port in address"));
+}
+
 TEST(SplitHostPortTest, MessageFormat) {
   auto r = net::SplitHostPort("example.com");
   ASSERT_FALSE(r);
