@@ -1368,33 +1368,28 @@ class StatsApiHandler final : public gc::handler::Handler {
   gc::logger::LoggerPtr log_;
 };
 
+/// The constructor a registry holds for component `Impl`: it builds one from
+/// the options it is given (Opt) and hands it out as a shared Base.
+template <class Impl, class Base, class Opt>
+std::function<std::shared_ptr<Base>(gc::Variadic<Opt>)> Maker() {
+  return [](gc::Variadic<Opt> o) -> std::shared_ptr<Base> { return std::make_shared<Impl>(o); };
+}
+
 /// Puts the built-in components into the registries (idempotent: a second
 /// call gets ErrDup back from each registry and changes nothing).
 inline void RegisterBuiltins() {
-  (void)ListenerRegistry().Register("tcp", [](gc::Variadic<gc::listener::Option> o) -> gc::listener::ListenerPtr {
-    return std::make_shared<TcpListener>(o);
-  });
-  (void)DialerRegistry().Register("tcp", [](gc::Variadic<gc::dialer::Option> o) -> gc::dialer::DialerPtr {
-    return std::make_shared<TcpDialer>(o);
-  });
-  (void)ConnectorRegistry().Register("http", [](gc::Variadic<gc::connector::Option> o) -> gc::connector::ConnectorPtr {
-    return std::make_shared<HttpConnector>(o);
-  });
-  (void)ConnectorRegistry().Register("socks5", [](gc::Variadic<gc::connector::Option> o) -> gc::connector::ConnectorPtr {
-    return std::make_shared<Socks5Connector>(o);
-  });
-  (void)ListenerRegistry().Register("rtcp", [](gc::Variadic<gc::listener::Option> o) -> gc::listener::ListenerPtr {
-    return std::make_shared<RtcpListener>(o);
-  });
-  (void)HandlerRegistry().Register("rtcp", [](gc::Variadic<gc::handler::Option> o) -> gc::handler::HandlerPtr {
-    return std::make_shared<RtcpHandler>(o);
-  });
-  (void)HandlerRegistry().Register("http", [](gc::Variadic<gc::handler::Option> o) -> gc::handler::HandlerPtr {
-    return std::make_shared<HttpHandler>(o);
-  });
-  (void)HandlerRegistry().Register("socks5", [](gc::Variadic<gc::handler::Option> o) -> gc::handler::HandlerPtr {
-    return std::make_shared<Socks5Handler>(o);
-  });
+  using gc::connector::Connector;
+  using gc::dialer::Dialer;
+  using gc::handler::Handler;
+  using gc::listener::Listener;
+  (void)ListenerRegistry().Register("tcp", Maker<TcpListener, Listener, gc::listener::Option>());
+  (void)ListenerRegistry().Register("rtcp", Maker<RtcpListener, Listener, gc::listener::Option>());
+  (void)DialerRegistry().Register("tcp", Maker<TcpDialer, Dialer, gc::dialer::Option>());
+  (void)ConnectorRegistry().Register("http", Maker<HttpConnector, Connector, gc::connector::Option>());
+  (void)ConnectorRegistry().Register("socks5", Maker<Socks5Connector, Connector, gc::connector::Option>());
+  (void)HandlerRegistry().Register("http", Maker<HttpHandler, Handler, gc::handler::Option>());
+  (void)HandlerRegistry().Register("socks5", Maker<Socks5Handler, Handler, gc::handler::Option>());
+  (void)HandlerRegistry().Register("rtcp", Maker<RtcpHandler, Handler, gc::handler::Option>());
 }
 
 }  // namespace mini_gost
