@@ -47,11 +47,14 @@ class RegistryConformanceTest : public ::testing::Test {
  protected:
   using Value = typename Traits::Value;
 
-  static auto Make() {
-    auto r = Traits::Make();
-    EXPECT_TRUE(r != nullptr) << "Traits::Make() returned null";
-    return r;
+  // Every test starts from usable samples and a new, empty registry.
+  void SetUp() override {
+    ASSERT_NO_FATAL_FAILURE(CheckSamples());
+    made_ = Traits::Make();
+    ASSERT_TRUE(made_ != nullptr) << "Traits::Make() returned null";
   }
+  // The registry SetUp made.
+  Registry<Value>& Fresh() { return *made_; }
   static Value Sample(int i) { return Traits::Sample(i); }
   static bool Same(const Value& a, const Value& b) {
     if constexpr (requires { Traits::Equal(a, b); }) {
@@ -72,15 +75,15 @@ class RegistryConformanceTest : public ::testing::Test {
       }
     }
   }
+
+ private:
+  decltype(Traits::Make()) made_{};
 };
 
 TYPED_TEST_SUITE_P(RegistryConformanceTest);
 
 TYPED_TEST_P(RegistryConformanceTest, RegisterThenGet) {
-  ASSERT_NO_FATAL_FAILURE(TestFixture::CheckSamples());
-  auto made = TestFixture::Make();
-  ASSERT_TRUE(made != nullptr);
-  Registry<typename TestFixture::Value>& r = *made;
+  Registry<typename TestFixture::Value>& r = this->Fresh();
   EXPECT_FALSE(r.IsRegistered("alpha"));
   const Error err = r.Register("alpha", TestFixture::Sample(0));
   EXPECT_FALSE(err) << "Register of a new name failed: " << err;
@@ -91,10 +94,7 @@ TYPED_TEST_P(RegistryConformanceTest, RegisterThenGet) {
 }
 
 TYPED_TEST_P(RegistryConformanceTest, DuplicateIsRefusedAndFirstKept) {
-  ASSERT_NO_FATAL_FAILURE(TestFixture::CheckSamples());
-  auto made = TestFixture::Make();
-  ASSERT_TRUE(made != nullptr);
-  Registry<typename TestFixture::Value>& r = *made;
+  Registry<typename TestFixture::Value>& r = this->Fresh();
   ASSERT_FALSE(r.Register("dup", TestFixture::Sample(0)));
   const Error err = r.Register("dup", TestFixture::Sample(1));
   EXPECT_TRUE(err) << "registering a taken name succeeded";
@@ -106,10 +106,7 @@ TYPED_TEST_P(RegistryConformanceTest, DuplicateIsRefusedAndFirstKept) {
 }
 
 TYPED_TEST_P(RegistryConformanceTest, EmptyNameIsIgnored) {
-  ASSERT_NO_FATAL_FAILURE(TestFixture::CheckSamples());
-  auto made = TestFixture::Make();
-  ASSERT_TRUE(made != nullptr);
-  Registry<typename TestFixture::Value>& r = *made;
+  Registry<typename TestFixture::Value>& r = this->Fresh();
   const Error err = r.Register("", TestFixture::Sample(0));
   EXPECT_FALSE(err) << "Register with an empty name must be ignored, not fail: " << err;
   EXPECT_FALSE(r.IsRegistered(""));
@@ -119,19 +116,14 @@ TYPED_TEST_P(RegistryConformanceTest, EmptyNameIsIgnored) {
 }
 
 TYPED_TEST_P(RegistryConformanceTest, UnknownNameGivesZeroValue) {
-  auto made = TestFixture::Make();
-  ASSERT_TRUE(made != nullptr);
-  Registry<typename TestFixture::Value>& r = *made;
+  Registry<typename TestFixture::Value>& r = this->Fresh();
   EXPECT_FALSE(r.IsRegistered("missing"));
   EXPECT_TRUE(TestFixture::IsZero(r.Get("missing"))) << "Get of an unknown name must return T{}";
   EXPECT_TRUE(r.GetAll().empty());
 }
 
 TYPED_TEST_P(RegistryConformanceTest, UnregisterRemoves) {
-  ASSERT_NO_FATAL_FAILURE(TestFixture::CheckSamples());
-  auto made = TestFixture::Make();
-  ASSERT_TRUE(made != nullptr);
-  Registry<typename TestFixture::Value>& r = *made;
+  Registry<typename TestFixture::Value>& r = this->Fresh();
   ASSERT_FALSE(r.Register("a", TestFixture::Sample(0)));
   ASSERT_FALSE(r.Register("b", TestFixture::Sample(1)));
   r.Unregister("a");
@@ -150,10 +142,7 @@ TYPED_TEST_P(RegistryConformanceTest, UnregisterRemoves) {
 }
 
 TYPED_TEST_P(RegistryConformanceTest, GetAllIsASnapshot) {
-  ASSERT_NO_FATAL_FAILURE(TestFixture::CheckSamples());
-  auto made = TestFixture::Make();
-  ASSERT_TRUE(made != nullptr);
-  Registry<typename TestFixture::Value>& r = *made;
+  Registry<typename TestFixture::Value>& r = this->Fresh();
   ASSERT_FALSE(r.Register("one", TestFixture::Sample(0)));
   ASSERT_FALSE(r.Register("two", TestFixture::Sample(1)));
   ASSERT_FALSE(r.Register("three", TestFixture::Sample(2)));
@@ -173,10 +162,7 @@ TYPED_TEST_P(RegistryConformanceTest, GetAllIsASnapshot) {
 }
 
 TYPED_TEST_P(RegistryConformanceTest, NameIsCopied) {
-  ASSERT_NO_FATAL_FAILURE(TestFixture::CheckSamples());
-  auto made = TestFixture::Make();
-  ASSERT_TRUE(made != nullptr);
-  Registry<typename TestFixture::Value>& r = *made;
+  Registry<typename TestFixture::Value>& r = this->Fresh();
   std::string name = "borrowed";
   ASSERT_FALSE(r.Register(name, TestFixture::Sample(0)));
   name.assign("xxxxxxxx");  // the registry must not have kept a view of it
@@ -186,10 +172,7 @@ TYPED_TEST_P(RegistryConformanceTest, NameIsCopied) {
 }
 
 TYPED_TEST_P(RegistryConformanceTest, ConcurrentUse) {
-  ASSERT_NO_FATAL_FAILURE(TestFixture::CheckSamples());
-  auto made = TestFixture::Make();
-  ASSERT_TRUE(made != nullptr);
-  Registry<typename TestFixture::Value>& r = *made;
+  Registry<typename TestFixture::Value>& r = this->Fresh();
   constexpr int kThreads = 8;
   constexpr int kNames = 50;
   std::atomic<int> winners{0};
