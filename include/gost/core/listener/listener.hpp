@@ -71,22 +71,10 @@ class TemporaryError : public ErrorBase {
 class AcceptError final : public detail::TemporaryError {
  public:
   /// Wraps `err`, the cause; prefer NewAcceptError, which keeps an empty
-  /// `err` empty.
-  using TemporaryError::TemporaryError;
-  /// Upstream's methods, from the shared implementation.
-  ///@{
-  using TemporaryError::Error;
-  using TemporaryError::Temporary;
-  using TemporaryError::Timeout;
-  using TemporaryError::Unwrap;
-  ///@}
+  /// `err` empty. Upstream's methods come from the shared implementation.
+  using TemporaryError::TemporaryError, TemporaryError::Error, TemporaryError::Temporary, TemporaryError::Timeout,
+      TemporaryError::Unwrap;
 };
-
-/// Wraps `err` in an AcceptError (an empty `err` gives an empty Error).
-inline Error NewAcceptError(Error err) {
-  if (!err) return {};
-  return Error(std::make_shared<const AcceptError>(std::move(err)));
-}
 
 /// A failure to set up a reverse tunnel (Bind) that the caller may retry:
 /// always Temporary(), never Timeout(); text, code and Unwrap() are its
@@ -94,21 +82,26 @@ inline Error NewAcceptError(Error err) {
 class BindError final : public detail::TemporaryError {
  public:
   /// Wraps `err`, the cause; prefer NewBindError, which keeps an empty
-  /// `err` empty.
-  using TemporaryError::TemporaryError;
-  /// Upstream's methods, from the shared implementation.
-  ///@{
-  using TemporaryError::Error;
-  using TemporaryError::Temporary;
-  using TemporaryError::Timeout;
-  using TemporaryError::Unwrap;
-  ///@}
+  /// `err` empty. Upstream's methods come from the shared implementation.
+  using TemporaryError::TemporaryError, TemporaryError::Error, TemporaryError::Temporary, TemporaryError::Timeout,
+      TemporaryError::Unwrap;
 };
 
-/// Wraps `err` in a BindError (an empty `err` gives an empty Error).
-inline Error NewBindError(Error err) {
+namespace detail {
+
+// `err` wrapped in a new E; an empty `err` stays empty.
+template <class E>
+Error Wrap(Error err) {
   if (!err) return {};
-  return Error(std::make_shared<const BindError>(std::move(err)));
+  return Error(std::make_shared<const E>(std::move(err)));
 }
+
+}  // namespace detail
+
+/// Wraps `err` in an AcceptError (an empty `err` gives an empty Error).
+inline Error NewAcceptError(Error err) { return detail::Wrap<AcceptError>(std::move(err)); }
+
+/// Wraps `err` in a BindError (an empty `err` gives an empty Error).
+inline Error NewBindError(Error err) { return detail::Wrap<BindError>(std::move(err)); }
 
 }  // namespace gost::core::listener
