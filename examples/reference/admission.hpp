@@ -20,13 +20,11 @@ namespace core = gost::core;
 /// An empty address is admitted. Immutable after construction; thread-safe.
 class Admission final : public core::admission::Admission {
  public:
-  Admission(matcher::PatternSet patterns, bool whitelist) : patterns_(std::move(patterns)), whitelist_(whitelist) {}
+  explicit Admission(matcher::PatternList list) : list_(std::move(list)) {}
 
   /// From GOST's command-line value ("a,b" or "~a,b").
   static core::Result<std::shared_ptr<Admission>> FromList(std::string_view v) {
-    auto parsed = matcher::ParsePatternList(v);
-    if (!parsed) return parsed.error();
-    return std::make_shared<Admission>(std::move(parsed->first), parsed->second);
+    return matcher::MakeFromList<Admission>(v);
   }
 
   [[nodiscard]] bool Admit(const core::context::Context&, std::string_view, std::string_view addr,
@@ -34,12 +32,11 @@ class Admission final : public core::admission::Admission {
     if (addr.empty()) return true;
     std::string host(addr);
     if (auto hp = core::net::SplitHostPort(addr); hp && !hp->host.empty()) host = hp->host;
-    return patterns_.Match(host) == whitelist_;
+    return !list_.Blocks(host);
   }
 
  private:
-  matcher::PatternSet patterns_;
-  bool whitelist_;
+  matcher::PatternList list_;
 };
 
 }  // namespace gost::x::admission

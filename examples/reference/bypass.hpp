@@ -2,10 +2,8 @@
 #pragma once
 
 #include <memory>
-#include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 #include <gost/core/bypass/bypass.hpp>
 
@@ -21,27 +19,24 @@ namespace core = gost::core;
 /// never bypassed. Immutable after construction; thread-safe.
 class Bypass final : public core::bypass::Bypass {
  public:
-  Bypass(matcher::PatternSet patterns, bool whitelist) : patterns_(std::move(patterns)), whitelist_(whitelist) {}
+  explicit Bypass(matcher::PatternList list) : list_(std::move(list)) {}
 
   /// From GOST's command-line value ("a,b,c" or "~a,b,c"); an error names a
   /// pattern that fits no form.
   static core::Result<std::shared_ptr<Bypass>> FromList(std::string_view v) {
-    auto parsed = matcher::ParsePatternList(v);
-    if (!parsed) return parsed.error();
-    return std::make_shared<Bypass>(std::move(parsed->first), parsed->second);
+    return matcher::MakeFromList<Bypass>(v);
   }
 
-  [[nodiscard]] bool IsWhitelist() const override { return whitelist_; }
+  [[nodiscard]] bool IsWhitelist() const override { return list_.whitelist; }
 
   [[nodiscard]] bool Contains(const core::context::Context&, std::string_view, std::string_view addr,
                               core::Variadic<core::bypass::Option> = {}) override {
     if (addr.empty()) return false;
-    return patterns_.Match(addr) != whitelist_;
+    return list_.Blocks(addr);
   }
 
  private:
-  matcher::PatternSet patterns_;
-  bool whitelist_;
+  matcher::PatternList list_;
 };
 
 }  // namespace gost::x::bypass

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -198,14 +199,36 @@ inline List ParseList(std::string_view v) {
   return out;
 }
 
-/// A whole command-line list, parsed and classified: the patterns and whether
-/// they make a whitelist. An empty list is an error.
-inline core::Result<std::pair<PatternSet, bool>> ParsePatternList(std::string_view v) {
+/// A whole command-line list, parsed and classified: what bypass and
+/// admission are built on. In a blacklist a matching address is kept out; in
+/// a whitelist every address that matches no pattern is. Read-only after
+/// construction, so Blocks may be called from any thread.
+struct PatternList {
+  PatternSet patterns;
+  bool whitelist = false;
+
+  /// Whether the list keeps `s` out: a match in a blacklist, no match in a
+  /// whitelist.
+  [[nodiscard]] bool Blocks(std::string_view s) const { return patterns.Match(s) != whitelist; }
+};
+
+/// Parses GOST's command-line list ("a,b" or "~a,b"). An empty list, or a
+/// pattern that fits no form, is an error.
+inline core::Result<PatternList> ParsePatternList(std::string_view v) {
   auto list = ParseList(v);
   auto set = PatternSet::Parse(list.patterns);
   if (!set) return set.error();
   if (set->empty()) return core::errors::New("empty pattern list");
-  return std::pair{std::move(*set), list.whitelist};
+  return PatternList{std::move(*set), list.whitelist};
+}
+
+/// A T (constructible from a PatternList) from GOST's command-line list, or
+/// the list's error.
+template <class T>
+core::Result<std::shared_ptr<T>> MakeFromList(std::string_view v) {
+  auto parsed = ParsePatternList(v);
+  if (!parsed) return parsed.error();
+  return std::make_shared<T>(std::move(*parsed));
 }
 
 }  // namespace gost::x::matcher
