@@ -2,10 +2,8 @@
 // of client addresses.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 
 #include <gost/core/admission/admission.hpp>
 
@@ -17,15 +15,11 @@ namespace core = gost::core;
 
 /// Decides on the client's host (any port is stripped). Blacklist (default):
 /// a matching client is refused. Whitelist: only matching clients are let in.
-/// An empty address is admitted. Immutable after construction; thread-safe.
-class Admission final : public core::admission::Admission {
+/// An empty address is admitted. Made with FromList("a,b" or "~a,b").
+/// Immutable after construction; thread-safe.
+class Admission final : public matcher::ListBacked<Admission, core::admission::Admission> {
  public:
-  explicit Admission(matcher::PatternList list) : list_(std::move(list)) {}
-
-  /// From GOST's command-line value ("a,b" or "~a,b").
-  static core::Result<std::shared_ptr<Admission>> FromList(std::string_view v) {
-    return matcher::MakeFromList<Admission>(v);
-  }
+  using ListBacked::ListBacked;
 
   [[nodiscard]] bool Admit(const core::context::Context&, std::string_view, std::string_view addr,
                            core::Variadic<core::admission::Option> = {}) override {
@@ -34,9 +28,6 @@ class Admission final : public core::admission::Admission {
     if (auto hp = core::net::SplitHostPort(addr); hp && !hp->host.empty()) host = hp->host;
     return !list_.Blocks(host);
   }
-
- private:
-  matcher::PatternList list_;
 };
 
 }  // namespace gost::x::admission

@@ -1,9 +1,7 @@
 // gost::x::bypass: go-gost/x's local bypass over a static pattern list.
 #pragma once
 
-#include <memory>
 #include <string_view>
-#include <utility>
 
 #include <gost/core/bypass/bypass.hpp>
 
@@ -16,16 +14,11 @@ namespace core = gost::core;
 /// Blacklist (default): an address matching a pattern is bypassed (for a
 /// service: refused; for a hop: not proxied). Whitelist: only matching
 /// addresses go through, every other one is bypassed. An empty address is
-/// never bypassed. Immutable after construction; thread-safe.
-class Bypass final : public core::bypass::Bypass {
+/// never bypassed. Made with FromList("a,b,c" or "~a,b,c"). Immutable after
+/// construction; thread-safe.
+class Bypass final : public matcher::ListBacked<Bypass, core::bypass::Bypass> {
  public:
-  explicit Bypass(matcher::PatternList list) : list_(std::move(list)) {}
-
-  /// From GOST's command-line value ("a,b,c" or "~a,b,c"); an error names a
-  /// pattern that fits no form.
-  static core::Result<std::shared_ptr<Bypass>> FromList(std::string_view v) {
-    return matcher::MakeFromList<Bypass>(v);
-  }
+  using ListBacked::ListBacked;
 
   [[nodiscard]] bool IsWhitelist() const override { return list_.whitelist; }
 
@@ -34,9 +27,6 @@ class Bypass final : public core::bypass::Bypass {
     if (addr.empty()) return false;
     return list_.Blocks(addr);
   }
-
- private:
-  matcher::PatternList list_;
 };
 
 }  // namespace gost::x::bypass

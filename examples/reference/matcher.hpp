@@ -222,13 +222,23 @@ inline core::Result<PatternList> ParsePatternList(std::string_view v) {
   return PatternList{std::move(*set), list.whitelist};
 }
 
-/// A T (constructible from a PatternList) from GOST's command-line list, or
-/// the list's error.
-template <class T>
-core::Result<std::shared_ptr<T>> MakeFromList(std::string_view v) {
-  auto parsed = ParsePatternList(v);
-  if (!parsed) return parsed.error();
-  return std::make_shared<T>(std::move(*parsed));
-}
+/// The base of a piece built on one pattern list (bypass, admission): Iface
+/// is the core interface the piece implements, Self the piece itself.
+template <class Self, class Iface>
+class ListBacked : public Iface {
+ public:
+  explicit ListBacked(PatternList list) : list_(std::move(list)) {}
+
+  /// From GOST's command-line value ("a,b,c" or "~a,b,c"); an error names a
+  /// pattern that fits no form, or says that the list is empty.
+  static core::Result<std::shared_ptr<Self>> FromList(std::string_view v) {
+    auto parsed = ParsePatternList(v);
+    if (!parsed) return parsed.error();
+    return std::make_shared<Self>(std::move(*parsed));
+  }
+
+ protected:
+  PatternList list_;
+};
 
 }  // namespace gost::x::matcher
