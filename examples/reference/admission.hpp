@@ -23,7 +23,6 @@ class Admission final : public matcher::ListBacked<Admission, core::admission::A
 
   [[nodiscard]] bool Admit(const core::context::Context&, std::string_view, std::string_view addr,
                            core::Variadic<core::admission::Option> = {}) override {
-    if (addr.empty()) return true;
     std::string host(addr);
     if (auto hp = core::net::SplitHostPort(addr); hp && !hp->host.empty()) host = hp->host;
     return !list_.Blocks(host);

@@ -24,7 +24,6 @@ class Bypass final : public matcher::ListBacked<Bypass, core::bypass::Bypass> {
 
   [[nodiscard]] bool Contains(const core::context::Context&, std::string_view, std::string_view addr,
                               core::Variadic<core::bypass::Option> = {}) override {
-    if (addr.empty()) return false;
     return list_.Blocks(addr);
   }
 };

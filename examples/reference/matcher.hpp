@@ -208,8 +208,8 @@ struct PatternList {
   bool whitelist = false;
 
   /// Whether the list keeps `s` out: a match in a blacklist, no match in a
-  /// whitelist.
-  [[nodiscard]] bool Blocks(std::string_view s) const { return patterns.Match(s) != whitelist; }
+  /// whitelist. An empty address is never kept out, in either mode.
+  [[nodiscard]] bool Blocks(std::string_view s) const { return !s.empty() && patterns.Match(s) != whitelist; }
 };
 
 /// Parses GOST's command-line list ("a,b" or "~a,b"). An empty list, or a

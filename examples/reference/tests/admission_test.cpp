@@ -27,6 +27,7 @@ TEST(Admission, WhitelistAdmitsOnlyMatchingClients) {
   ASSERT_TRUE(a);
   EXPECT_TRUE(Admit(**a, "127.0.0.4:1"));
   EXPECT_FALSE(Admit(**a, "127.0.0.1:1"));
+  EXPECT_TRUE(Admit(**a, "")) << "an empty address is admitted in either mode";
 }
 
 TEST(Admission, BadListsAreErrors) {

@@ -40,6 +40,7 @@ TEST(Bypass, TildeMakesAWhitelist) {
   EXPECT_TRUE((*b)->IsWhitelist());
   EXPECT_FALSE(Contains(**b, "www.example.com:80"));
   EXPECT_TRUE(Contains(**b, "example.org:80"));
+  EXPECT_FALSE(Contains(**b, "")) << "an empty address is never bypassed, in either mode";
 }
 
 TEST(Bypass, BadListsAreErrors) {
