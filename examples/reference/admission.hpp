@@ -2,10 +2,8 @@
 // of client addresses.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 
 #include <gost/core/admission/admission.hpp>
 
@@ -17,29 +15,18 @@ namespace core = gost::core;
 
 /// Decides on the client's host (any port is stripped). Blacklist (default):
 /// a matching client is refused. Whitelist: only matching clients are let in.
-/// An empty address is admitted. Immutable after construction; thread-safe.
-class Admission final : public core::admission::Admission {
+/// An empty address is admitted. Made with FromList("a,b" or "~a,b").
+/// Immutable after construction; thread-safe.
+class Admission final : public matcher::ListBacked<Admission, core::admission::Admission> {
  public:
-  Admission(matcher::PatternSet patterns, bool whitelist) : patterns_(std::move(patterns)), whitelist_(whitelist) {}
-
-  /// From GOST's command-line value ("a,b" or "~a,b").
-  static core::Result<std::shared_ptr<Admission>> FromList(std::string_view v) {
-    auto parsed = matcher::ParsePatternList(v);
-    if (!parsed) return parsed.error();
-    return std::make_shared<Admission>(std::move(parsed->first), parsed->second);
-  }
+  using ListBacked::ListBacked;
 
   [[nodiscard]] bool Admit(const core::context::Context&, std::string_view, std::string_view addr,
                            core::Variadic<core::admission::Option> = {}) override {
-    if (addr.empty()) return true;
     std::string host(addr);
     if (auto hp = core::net::SplitHostPort(addr); hp && !hp->host.empty()) host = hp->host;
-    return patterns_.Match(host) == whitelist_;
+    return !list_.Blocks(host);
   }
-
- private:
-  matcher::PatternSet patterns_;
-  bool whitelist_;
 };
 
 }  // namespace gost::x::admission

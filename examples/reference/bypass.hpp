@@ -1,11 +1,7 @@
 // gost::x::bypass: go-gost/x's local bypass over a static pattern list.
 #pragma once
 
-#include <memory>
-#include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 #include <gost/core/bypass/bypass.hpp>
 
@@ -18,30 +14,18 @@ namespace core = gost::core;
 /// Blacklist (default): an address matching a pattern is bypassed (for a
 /// service: refused; for a hop: not proxied). Whitelist: only matching
 /// addresses go through, every other one is bypassed. An empty address is
-/// never bypassed. Immutable after construction; thread-safe.
-class Bypass final : public core::bypass::Bypass {
+/// never bypassed. Made with FromList("a,b,c" or "~a,b,c"). Immutable after
+/// construction; thread-safe.
+class Bypass final : public matcher::ListBacked<Bypass, core::bypass::Bypass> {
  public:
-  Bypass(matcher::PatternSet patterns, bool whitelist) : patterns_(std::move(patterns)), whitelist_(whitelist) {}
+  using ListBacked::ListBacked;
 
-  /// From GOST's command-line value ("a,b,c" or "~a,b,c"); an error names a
-  /// pattern that fits no form.
-  static core::Result<std::shared_ptr<Bypass>> FromList(std::string_view v) {
-    auto parsed = matcher::ParsePatternList(v);
-    if (!parsed) return parsed.error();
-    return std::make_shared<Bypass>(std::move(parsed->first), parsed->second);
-  }
-
-  [[nodiscard]] bool IsWhitelist() const override { return whitelist_; }
+  [[nodiscard]] bool IsWhitelist() const override { return list_.whitelist; }
 
   [[nodiscard]] bool Contains(const core::context::Context&, std::string_view, std::string_view addr,
                               core::Variadic<core::bypass::Option> = {}) override {
-    if (addr.empty()) return false;
-    return patterns_.Match(addr) != whitelist_;
+    return list_.Blocks(addr);
   }
-
- private:
-  matcher::PatternSet patterns_;
-  bool whitelist_;
 };
 
 }  // namespace gost::x::bypass

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <gost/core/go/context.hpp>
 #include <gost/core/limiter/conn/limiter.hpp>
@@ -77,6 +78,21 @@ class TokenBucket {
   Clock::time_point last_;  // guarded by mu_
 };
 
+/// A keyed limiter (Keyed: conn::ConnLimiter or rate::RateLimiter) with one
+/// limit for the whole service (GlobalLimitKey): every key gets the same
+/// Lim, made from the constructor's arguments.
+template <class Keyed, class Lim>
+class GlobalLimiter final : public Keyed {
+ public:
+  template <class... Args>
+  explicit GlobalLimiter(Args... args) : global_(std::make_shared<Lim>(args...)) {}
+  // Returns the pointer type Keyed's own Limiter(key) declares.
+  decltype(std::declval<Keyed&>().Limiter(GlobalLimitKey)) Limiter(std::string_view) override { return global_; }
+
+ private:
+  std::shared_ptr<Lim> global_;
+};
+
 namespace conn {
 
 /// Counts open connections against a limit: Allow(1) takes a place (false
@@ -98,16 +114,8 @@ class Limiter final : public core::limiter::conn::Limiter {
   int current_ = 0;  // guarded by mu_
 };
 
-/// One limit for the whole service (GlobalLimitKey): every key gets the same
-/// limiter. Thread-safe.
-class ConnLimiter final : public core::limiter::conn::ConnLimiter {
- public:
-  explicit ConnLimiter(int limit) : global_(std::make_shared<conn::Limiter>(limit)) {}
-  std::shared_ptr<core::limiter::conn::Limiter> Limiter(std::string_view) override { return global_; }
-
- private:
-  std::shared_ptr<conn::Limiter> global_;
-};
+/// One limit for the whole service (GlobalLimitKey). Thread-safe.
+using ConnLimiter = GlobalLimiter<core::limiter::conn::ConnLimiter, Limiter>;
 
 }  // namespace conn
 
@@ -125,15 +133,8 @@ class Limiter final : public core::limiter::rate::Limiter {
   TokenBucket bucket_;
 };
 
-/// One rate for the whole service (GlobalLimitKey): every key shares it.
-class RateLimiter final : public core::limiter::rate::RateLimiter {
- public:
-  explicit RateLimiter(double rate) : global_(std::make_shared<rate::Limiter>(rate)) {}
-  std::shared_ptr<core::limiter::rate::Limiter> Limiter(std::string_view) override { return global_; }
-
- private:
-  std::shared_ptr<rate::Limiter> global_;
-};
+/// One rate for the whole service (GlobalLimitKey). Thread-safe.
+using RateLimiter = GlobalLimiter<core::limiter::rate::RateLimiter, Limiter>;
 
 }  // namespace rate
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -198,14 +199,46 @@ inline List ParseList(std::string_view v) {
   return out;
 }
 
-/// A whole command-line list, parsed and classified: the patterns and whether
-/// they make a whitelist. An empty list is an error.
-inline core::Result<std::pair<PatternSet, bool>> ParsePatternList(std::string_view v) {
+/// A whole command-line list, parsed and classified: what bypass and
+/// admission are built on. In a blacklist a matching address is kept out; in
+/// a whitelist every address that matches no pattern is. Read-only after
+/// construction, so Blocks may be called from any thread.
+struct PatternList {
+  PatternSet patterns;
+  bool whitelist = false;
+
+  /// Whether the list keeps `s` out: a match in a blacklist, no match in a
+  /// whitelist. An empty address is never kept out, in either mode.
+  [[nodiscard]] bool Blocks(std::string_view s) const { return !s.empty() && patterns.Match(s) != whitelist; }
+};
+
+/// Parses GOST's command-line list ("a,b" or "~a,b"). An empty list, or a
+/// pattern that fits no form, is an error.
+inline core::Result<PatternList> ParsePatternList(std::string_view v) {
   auto list = ParseList(v);
   auto set = PatternSet::Parse(list.patterns);
   if (!set) return set.error();
   if (set->empty()) return core::errors::New("empty pattern list");
-  return std::pair{std::move(*set), list.whitelist};
+  return PatternList{std::move(*set), list.whitelist};
 }
+
+/// The base of a piece built on one pattern list (bypass, admission): Iface
+/// is the core interface the piece implements, Self the piece itself.
+template <class Self, class Iface>
+class ListBacked : public Iface {
+ public:
+  explicit ListBacked(PatternList list) : list_(std::move(list)) {}
+
+  /// From GOST's command-line value ("a,b,c" or "~a,b,c"); an error names a
+  /// pattern that fits no form, or says that the list is empty.
+  static core::Result<std::shared_ptr<Self>> FromList(std::string_view v) {
+    auto parsed = ParsePatternList(v);
+    if (!parsed) return parsed.error();
+    return std::make_shared<Self>(std::move(*parsed));
+  }
+
+ protected:
+  PatternList list_;
+};
 
 }  // namespace gost::x::matcher

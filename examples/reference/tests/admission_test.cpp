@@ -1,13 +1,16 @@
+// Tests of the local admission (examples/reference/admission.hpp): blacklist,
+// whitelist and the lists it refuses.
+#include <string_view>
+
 #include "reference/admission.hpp"
+#include "support.hpp"
 
-#include <gtest/gtest.h>
-
+namespace gost::x::test {
 namespace {
 
-namespace core = gost::core;
-using gost::x::admission::Admission;
+using x::admission::Admission;
 
-bool Admit(Admission& a, std::string_view addr) { return a.Admit(core::context::Background(), "tcp", addr); }
+bool Admit(Admission& a, std::string_view addr) { return a.Admit(kBg, "tcp", addr); }
 
 TEST(Admission, BlacklistRefusesMatchingClients) {
   auto a = Admission::FromList("127.0.0.2,10.0.0.0/8,::1");
@@ -24,6 +27,7 @@ TEST(Admission, WhitelistAdmitsOnlyMatchingClients) {
   ASSERT_TRUE(a);
   EXPECT_TRUE(Admit(**a, "127.0.0.4:1"));
   EXPECT_FALSE(Admit(**a, "127.0.0.1:1"));
+  EXPECT_TRUE(Admit(**a, "")) << "an empty address is admitted in either mode";
 }
 
 TEST(Admission, BadListsAreErrors) {
@@ -32,3 +36,4 @@ TEST(Admission, BadListsAreErrors) {
 }
 
 }  // namespace
+}  // namespace gost::x::test

@@ -1,13 +1,16 @@
+// Tests of the local bypass (examples/reference/bypass.hpp) and of the
+// matcher's glob: each pattern form, the whitelist and the lists it refuses.
+#include <string_view>
+
 #include "reference/bypass.hpp"
+#include "support.hpp"
 
-#include <gtest/gtest.h>
-
+namespace gost::x::test {
 namespace {
 
-namespace core = gost::core;
-using gost::x::bypass::Bypass;
+using x::bypass::Bypass;
 
-bool Contains(Bypass& b, std::string_view addr) { return b.Contains(core::context::Background(), "tcp", addr); }
+bool Contains(Bypass& b, std::string_view addr) { return b.Contains(kBg, "tcp", addr); }
 
 TEST(Bypass, BlacklistMatchesEachPatternForm) {
   auto b = Bypass::FromList("10.0.0.0/8,192.168.1.1-192.168.1.9,example.com,.corp.lan,*.test:8000-8080,1.2.3.4:443");
@@ -37,6 +40,7 @@ TEST(Bypass, TildeMakesAWhitelist) {
   EXPECT_TRUE((*b)->IsWhitelist());
   EXPECT_FALSE(Contains(**b, "www.example.com:80"));
   EXPECT_TRUE(Contains(**b, "example.org:80"));
+  EXPECT_FALSE(Contains(**b, "")) << "an empty address is never bypassed, in either mode";
 }
 
 TEST(Bypass, BadListsAreErrors) {
@@ -48,7 +52,7 @@ TEST(Bypass, BadListsAreErrors) {
 }
 
 TEST(Glob, StarAndQuestionMark) {
-  using gost::x::matcher::Glob;
+  using x::matcher::Glob;
   EXPECT_TRUE(Glob("*.a.com", "x.y.a.com"));
   EXPECT_FALSE(Glob("*.a.com", "a.com"));
   EXPECT_TRUE(Glob("h?st", "HOST"));
@@ -57,3 +61,4 @@ TEST(Glob, StarAndQuestionMark) {
 }
 
 }  // namespace
+}  // namespace gost::x::test

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -81,105 +82,99 @@ TEST(NewMetadata, StoresAreIndependentCopies) {
   EXPECT_EQ(x::GetInt(b, "k"), 2);
 }
 
-TEST(GetString, Conversions) {
-  auto md = x::NewMetadata({{"s", std::string("text")},
-                            {"c", static_cast<const char*>("chars")},
-                            {"nullc", static_cast<const char*>(nullptr)},
-                            {"i", -42},
-                            {"l", std::int64_t{1} << 40},
-                            {"u", std::numeric_limits<std::uint64_t>::max()},
-                            {"t", true},
-                            {"f", false},
-                            {"d", 1.5}});
-  EXPECT_EQ(x::GetString(md, "s"), "text");
-  EXPECT_EQ(x::GetString(md, "c"), "chars");
-  EXPECT_EQ(x::GetString(md, "nullc"), "");
-  EXPECT_EQ(x::GetString(md, "i"), "-42");
-  EXPECT_EQ(x::GetString(md, "l"), "1099511627776");
-  EXPECT_EQ(x::GetString(md, "u"), "18446744073709551615");
-  EXPECT_EQ(x::GetString(md, "t"), "true");
-  EXPECT_EQ(x::GetString(md, "f"), "false");
-  EXPECT_EQ(x::GetString(md, "d"), "") << "a type it does not know gives the zero value";
+// A value stored under `key`, and what a getter should make of it.
+template <class T>
+struct Read {
+  std::string key;
+  std::any stored;
+  T want;
+};
+
+// Stores every case's value in one metadata, then checks that `get` reads
+// each one as the case wants.
+template <class T>
+void ExpectReads(T (*get)(const gc::metadata::MetadataPtr&, std::string_view), const std::vector<Read<T>>& cases) {
+  std::map<std::string, std::any> values;
+  for (const auto& c : cases) ASSERT_TRUE(values.emplace(c.key, c.stored).second) << "key " << c.key << " twice";
+  const auto md = x::NewMetadata(values);
+  for (const auto& c : cases) EXPECT_EQ(get(md, c.key), c.want) << "key " << c.key;
+}
+
+TEST(Getters, MissingKeyOrNoMetadataGivesTheZeroValue) {
+  const auto md = x::NewMetadata({{"k", std::string("1")}});
   EXPECT_EQ(x::GetString(md, "missing"), "");
-  EXPECT_EQ(x::GetString(nullptr, "s"), "");
+  EXPECT_EQ(x::GetString(nullptr, "k"), "");
+  EXPECT_EQ(x::GetInt(md, "missing"), 0);
+  EXPECT_EQ(x::GetInt(nullptr, "k"), 0);
+  EXPECT_FALSE(x::GetBool(md, "missing"));
+  EXPECT_FALSE(x::GetBool(nullptr, "k"));
+  EXPECT_EQ(x::GetDuration(md, "missing"), 0s);
+  EXPECT_EQ(x::GetDuration(nullptr, "k"), 0s);
+}
+
+TEST(GetString, Conversions) {
+  ExpectReads<std::string>(x::GetString, {
+                                             {"s", std::string("text"), "text"},
+                                             {"c", static_cast<const char*>("chars"), "chars"},
+                                             {"nullc", static_cast<const char*>(nullptr), ""},
+                                             {"i", -42, "-42"},
+                                             {"l", std::int64_t{1} << 40, "1099511627776"},
+                                             {"u", std::numeric_limits<std::uint64_t>::max(), "18446744073709551615"},
+                                             {"t", true, "true"},
+                                             {"f", false, "false"},
+                                             {"d", 1.5, ""},  // a type it does not know gives the zero value
+                                         });
 }
 
 TEST(GetInt, Conversions) {
-  auto md = x::NewMetadata({{"i", 7},
-                            {"neg", -7},
-                            {"l", std::int64_t{123}},
-                            {"s", std::string("90")},
-                            {"splus", std::string("+5")},
-                            {"sneg", std::string("-12")},
-                            {"t", true},
-                            {"f", false},
-                            {"d", 2.0}});
-  EXPECT_EQ(x::GetInt(md, "i"), 7);
-  EXPECT_EQ(x::GetInt(md, "neg"), -7);
-  EXPECT_EQ(x::GetInt(md, "l"), 123);
-  EXPECT_EQ(x::GetInt(md, "s"), 90);
-  EXPECT_EQ(x::GetInt(md, "splus"), 5);
-  EXPECT_EQ(x::GetInt(md, "sneg"), -12);
-  EXPECT_EQ(x::GetInt(md, "t"), 1);
-  EXPECT_EQ(x::GetInt(md, "f"), 0);
-  EXPECT_EQ(x::GetInt(md, "d"), 0);
-  EXPECT_EQ(x::GetInt(md, "missing"), 0);
-  EXPECT_EQ(x::GetInt(nullptr, "i"), 0);
+  ExpectReads<int>(x::GetInt, {
+                                  {"i", 7, 7},
+                                  {"neg", -7, -7},
+                                  {"l", std::int64_t{123}, 123},
+                                  {"s", std::string("90"), 90},
+                                  {"splus", std::string("+5"), 5},
+                                  {"sneg", std::string("-12"), -12},
+                                  {"t", true, 1},
+                                  {"f", false, 0},
+                                  {"d", 2.0, 0},
+                              });
 }
 
 TEST(GetInt, OutOfRangeAndBadStringsGiveZero) {
-  auto md = x::NewMetadata({{"big64", std::int64_t{std::numeric_limits<int>::max()} + 1},
-                            {"small64", std::int64_t{std::numeric_limits<int>::min()} - 1},
-                            {"max64", std::int64_t{std::numeric_limits<int>::max()}},
-                            {"min64", std::int64_t{std::numeric_limits<int>::min()}},
-                            {"bigstr", std::string("2147483648")},
-                            {"maxstr", std::string("2147483647")},
-                            {"minstr", std::string("-2147483648")},
-                            {"overflow", std::string("9223372036854775808")},
-                            {"huge", std::string("99999999999999999999999")},
-                            {"empty", std::string("")},
-                            {"sign", std::string("-")},
-                            {"word", std::string("abc")},
-                            {"trail", std::string("12x")},
-                            {"space", std::string(" 12")},
-                            {"frac", std::string("1.5")}});
-  EXPECT_EQ(x::GetInt(md, "big64"), 0);
-  EXPECT_EQ(x::GetInt(md, "small64"), 0);
-  EXPECT_EQ(x::GetInt(md, "max64"), std::numeric_limits<int>::max());
-  EXPECT_EQ(x::GetInt(md, "min64"), std::numeric_limits<int>::min());
-  EXPECT_EQ(x::GetInt(md, "bigstr"), 0);
-  EXPECT_EQ(x::GetInt(md, "maxstr"), std::numeric_limits<int>::max());
-  EXPECT_EQ(x::GetInt(md, "minstr"), std::numeric_limits<int>::min());
-  EXPECT_EQ(x::GetInt(md, "overflow"), 0);
-  EXPECT_EQ(x::GetInt(md, "huge"), 0);
-  EXPECT_EQ(x::GetInt(md, "empty"), 0);
-  EXPECT_EQ(x::GetInt(md, "sign"), 0);
-  EXPECT_EQ(x::GetInt(md, "word"), 0);
-  EXPECT_EQ(x::GetInt(md, "trail"), 0);
-  EXPECT_EQ(x::GetInt(md, "space"), 0);
-  EXPECT_EQ(x::GetInt(md, "frac"), 0);
+  constexpr int kMax = std::numeric_limits<int>::max();
+  constexpr int kMin = std::numeric_limits<int>::min();
+  ExpectReads<int>(x::GetInt, {
+                                  {"big64", std::int64_t{kMax} + 1, 0},
+                                  {"small64", std::int64_t{kMin} - 1, 0},
+                                  {"max64", std::int64_t{kMax}, kMax},
+                                  {"min64", std::int64_t{kMin}, kMin},
+                                  {"bigstr", std::string("2147483648"), 0},
+                                  {"maxstr", std::string("2147483647"), kMax},
+                                  {"minstr", std::string("-2147483648"), kMin},
+                                  {"overflow", std::string("9223372036854775808"), 0},
+                                  {"huge", std::string("99999999999999999999999"), 0},
+                                  {"empty", std::string(""), 0},
+                                  {"sign", std::string("-"), 0},
+                                  {"word", std::string("abc"), 0},
+                                  {"trail", std::string("12x"), 0},
+                                  {"space", std::string(" 12"), 0},
+                                  {"frac", std::string("1.5"), 0},
+                              });
 }
 
 TEST(GetBool, Conversions) {
-  auto md = x::NewMetadata({{"t", true},
-                            {"f", false},
-                            {"i1", 1},
-                            {"i0", 0},
-                            {"ineg", -3},
-                            {"l", std::int64_t{5}},
-                            {"l0", std::int64_t{0}},
-                            {"d", 1.0}});
-  EXPECT_TRUE(x::GetBool(md, "t"));
-  EXPECT_FALSE(x::GetBool(md, "f"));
-  EXPECT_TRUE(x::GetBool(md, "i1"));
-  EXPECT_FALSE(x::GetBool(md, "i0"));
-  EXPECT_TRUE(x::GetBool(md, "ineg"));
-  EXPECT_TRUE(x::GetBool(md, "l"));
-  EXPECT_FALSE(x::GetBool(md, "l0"));
-  EXPECT_FALSE(x::GetBool(md, "d"));
-  EXPECT_FALSE(x::GetBool(md, "missing"));
-  EXPECT_FALSE(x::GetBool(nullptr, "t"));
+  ExpectReads<bool>(x::GetBool, {
+                                    {"t", true, true},
+                                    {"f", false, false},
+                                    {"i1", 1, true},
+                                    {"i0", 0, false},
+                                    {"ineg", -3, true},
+                                    {"l", std::int64_t{5}, true},
+                                    {"l0", std::int64_t{0}, false},
+                                    {"d", 1.0, false},
+                                });
 
+  auto md = x::NewMetadata();
   for (const char* yes : {"1", "t", "T", "true", "TRUE", "True"}) {
     md->Set("s", std::string(yes));
     EXPECT_TRUE(x::GetBool(md, "s")) << yes;
@@ -191,32 +186,20 @@ TEST(GetBool, Conversions) {
 }
 
 TEST(GetDuration, Conversions) {
-  auto md = x::NewMetadata({{"dur", gc::Duration(1500ms)},
-                            {"int", 5},
-                            {"zero", 0},
-                            {"go", std::string("1m30s")},
-                            {"ms", std::string("250ms")},
-                            {"bare", std::string("90")},
-                            {"barezero", std::string("0")},
-                            {"bad", std::string("ten seconds")},
-                            {"frac", std::string("1.5s")},
-                            {"empty", std::string("")},
-                            {"bool", true},
-                            {"d", 2.0}});
-  EXPECT_EQ(x::GetDuration(md, "dur"), 1500ms);
-  EXPECT_EQ(x::GetDuration(md, "int"), 5s) << "an int counts seconds";
-  EXPECT_EQ(x::GetDuration(md, "zero"), 0s);
-  EXPECT_EQ(x::GetDuration(md, "go"), 90s);
-  EXPECT_EQ(x::GetDuration(md, "ms"), 250ms);
-  EXPECT_EQ(x::GetDuration(md, "bare"), 90s) << "a bare number counts seconds";
-  EXPECT_EQ(x::GetDuration(md, "barezero"), 0s);
-  EXPECT_EQ(x::GetDuration(md, "bad"), 0s);
-  EXPECT_EQ(x::GetDuration(md, "frac"), 0s);
-  EXPECT_EQ(x::GetDuration(md, "empty"), 0s);
-  EXPECT_EQ(x::GetDuration(md, "bool"), 0s);
-  EXPECT_EQ(x::GetDuration(md, "d"), 0s);
-  EXPECT_EQ(x::GetDuration(md, "missing"), 0s);
-  EXPECT_EQ(x::GetDuration(nullptr, "dur"), 0s);
+  ExpectReads<gc::Duration>(x::GetDuration, {
+                                                {"dur", gc::Duration(1500ms), 1500ms},
+                                                {"int", 5, 5s},  // an int counts seconds
+                                                {"zero", 0, 0s},
+                                                {"go", std::string("1m30s"), 90s},
+                                                {"ms", std::string("250ms"), 250ms},
+                                                {"bare", std::string("90"), 90s},  // a bare number counts seconds
+                                                {"barezero", std::string("0"), 0s},
+                                                {"bad", std::string("ten seconds"), 0s},
+                                                {"frac", std::string("1.5s"), 0s},
+                                                {"empty", std::string(""), 0s},
+                                                {"bool", true, 0s},
+                                                {"d", 2.0, 0s},
+                                            });
 }
 
 TEST(Getters, ReadThroughAnyMetadataImplementation) {

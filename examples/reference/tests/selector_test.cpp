@@ -4,6 +4,7 @@
 // Markable and Metadatable); a kit MockMarker stands in where a test needs a
 // marker whose last failure lies in the past.
 #include <any>
+#include <array>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -40,6 +41,9 @@ NodePtr Failed(std::string name, int times = 1, const std::map<std::string, std:
   for (int i = 0; i < times; ++i) n->Marker()->Mark();
   return n;
 }
+
+// Three plain nodes, "a", "b" and "c", for the strategies and selectors.
+std::array<NodePtr, 3> ABC() { return {Node("a"), Node("b"), Node("c")}; }
 
 // The items a mocked filter or strategy was given, as a vector.
 ::testing::Matcher<gc::Variadic<NodePtr>> Items(::testing::Matcher<std::vector<NodePtr>> m) {
@@ -189,9 +193,7 @@ TEST(FailFilter, LogsOnAnXLogger) {
 
 TEST(RoundRobinStrategy, TakesTheItemsInTurn) {
   x::RoundRobinStrategy<NodePtr> rr;
-  auto a = Node("a");
-  auto b = Node("b");
-  auto c = Node("c");
+  const auto [a, b, c] = ABC();
   const std::vector items{a, b, c};
   std::vector<NodePtr> got;
   got.reserve(7);
@@ -202,9 +204,7 @@ TEST(RoundRobinStrategy, TakesTheItemsInTurn) {
 
 TEST(RoundRobinStrategy, OneCounterForEveryCall) {
   x::RoundRobinStrategy<NodePtr> rr;
-  auto a = Node("a");
-  auto b = Node("b");
-  auto c = Node("c");
+  const auto [a, b, c] = ABC();
   EXPECT_EQ(rr.Apply(kBg, std::vector{a, b}), a);     // call 0
   EXPECT_EQ(rr.Apply(kBg, std::vector{a, b, c}), b);  // call 1
   EXPECT_EQ(rr.Apply(kBg, std::vector{a, b, c}), c);  // call 2
@@ -247,9 +247,7 @@ TEST(FIFOStrategy, AlwaysTheFirst) {
 
 TEST(RandomStrategy, ReturnsOnlyMembers) {
   x::RandomStrategy<NodePtr> random;
-  auto a = Node("a");
-  auto b = Node("b");
-  auto c = Node("c");
+  const auto [a, b, c] = ABC();
   std::map<NodePtr, int> counts;
   for (int i = 0; i < 2000; ++i) ++counts[random.Apply(kBg, std::vector{a, b, c})];
   EXPECT_EQ(counts.size(), 3U) << "every item drawn at least once, and nothing else";
@@ -310,9 +308,7 @@ TEST(BackupFilter, AllBackupsAreAllKept) {
 // --- DefaultSelector -------------------------------------------------------
 
 TEST(DefaultSelector, RunsTheFiltersInOrderThenTheStrategy) {
-  auto a = Node("a");
-  auto b = Node("b");
-  auto c = Node("c");
+  const auto [a, b, c] = ABC();
   auto first = std::make_shared<gc::selector::MockFilter<NodePtr>>();
   auto second = std::make_shared<gc::selector::MockFilter<NodePtr>>();
   auto strategy = std::make_shared<gc::selector::MockStrategy<NodePtr>>();

@@ -25,6 +25,16 @@ class FullConnector : public gc::connector::MockConnector,
                       public gc::connector::MockHandshaker,
                       public gc::connector::MockBinder {};
 
+// Hands tr.Handshake a fresh connection and checks that the very same one
+// comes back.
+void HandshakeGivesTheConnectionBack(x::Transport& tr) {
+  auto conn = AConn();
+  auto* raw = conn.get();
+  auto r = tr.Handshake(kBg, std::move(conn));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->get(), raw);
+}
+
 TEST(Transport, DialHandsTheDialerTheNodeAddressHostAndNetworkDialer) {
   auto d = std::make_shared<gc::dialer::MockDialer>();
   auto c = std::make_shared<gc::connector::MockConnector>();
@@ -84,11 +94,7 @@ TEST(Transport, HandshakeRunsTheDialersThenTheConnectorsWhenTheyHaveOne) {
         .WillOnce(
             [](auto&, gc::net::ConnUniquePtr conn) { return gc::Result<gc::net::ConnUniquePtr>(std::move(conn)); });
   }
-  auto conn = AConn();
-  auto* raw = conn.get();
-  auto r = tr.Handshake(kBg, std::move(conn));
-  ASSERT_TRUE(r);
-  EXPECT_EQ(r->get(), raw);
+  HandshakeGivesTheConnectionBack(tr);
 }
 
 TEST(Transport, HandshakeStopsAtTheDialersFailure) {
@@ -106,11 +112,7 @@ TEST(Transport, HandshakeStopsAtTheDialersFailure) {
 TEST(Transport, WithoutHandshakersTheConnectionPassesThrough) {
   x::Transport tr(std::make_shared<gc::dialer::MockDialer>(), std::make_shared<gc::connector::MockConnector>(),
                   nullptr);
-  auto conn = AConn();
-  auto* raw = conn.get();
-  auto r = tr.Handshake(kBg, std::move(conn));
-  ASSERT_TRUE(r);
-  EXPECT_EQ(r->get(), raw);
+  HandshakeGivesTheConnectionBack(tr);
 }
 
 TEST(Transport, ConnectHandsTheConnectorTheNetworkDialer) {
