@@ -77,16 +77,19 @@ class MemConnector : public gc::connector::Connector {
   gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                              std::string_view /*network*/, std::string_view address,
                                              gc::Variadic<gc::connector::ConnectOption> /*opts*/ = {}) override {
-    auto reply = Exchange(ctx, *conn, "CONNECT " + std::string(address));
-    if (!reply) return reply.error();
-    if (*reply != "OK") return gc::errors::New(Reason(*reply));
+    if (gc::Error err = Request(ctx, *conn, "CONNECT " + std::string(address))) return err;
     return conn;
   }
 
  protected:
-  // The text of an "ERR <why>" reply (or the whole unexpected reply).
-  static std::string Reason(const std::string& reply) {
-    return reply.rfind("ERR ", 0) == 0 ? reply.substr(4) : "memproxy: unexpected reply \"" + reply + "\"";
+  // Sends one request line and waits for "OK". The error of an "ERR <why>"
+  // reply says <why>; any other reply is an error too.
+  static gc::Error Request(const gc::context::Context& ctx, gc::net::Conn& conn, const std::string& line) {
+    auto reply = Exchange(ctx, conn, line);
+    if (!reply) return reply.error();
+    if (*reply == "OK") return {};
+    return gc::errors::New(reply->rfind("ERR ", 0) == 0 ? reply->substr(4)
+                                                        : "memproxy: unexpected reply \"" + *reply + "\"");
   }
 };
 
@@ -155,9 +158,7 @@ class MemBinder final : public MemConnector, public gc::connector::Binder {
   gc::Result<gc::net::ListenerUniquePtr> Bind(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                               std::string_view /*network*/, std::string_view address,
                                               gc::Variadic<gc::connector::BindOption> /*opts*/ = {}) override {
-    auto reply = Exchange(ctx, *conn, "BIND " + std::string(address));
-    if (!reply) return reply.error();
-    if (*reply != "OK") return gc::errors::New(Reason(*reply));
+    if (gc::Error err = Request(ctx, *conn, "BIND " + std::string(address))) return err;
     return gc::net::ListenerUniquePtr(std::make_unique<detail::TunnelListener>(std::move(conn), std::string(address)));
   }
 };

@@ -39,6 +39,7 @@
 #include "reference/router.hpp"
 #include "common/service.hpp"
 #include "common/stages.hpp"
+#include "common/world.hpp"
 #include "config.hpp"
 #include "xor_server.hpp"
 #include "xor_transport.hpp"
@@ -184,37 +185,33 @@ bool StageXor() {
 
 bool StageDial() {
   Say("== stage dial: through the chain built from the config ==");
-  auto log = x::NewLogger("");
+  example::World w;
   auto reg = MakeRegistries();
-  auto net = example::NewNetwork();
-  auto direct = std::make_shared<x::DirectRoute>(net);
   auto config = xor_transport::ParseConfig(kConfig);
   if (!config) return Verdict("dial", false);
 
   // The nodes' servers, each reading its key from the same config line, and
   // the destination.
-  example::Services services;
   for (const auto& md : *config) {
     const std::string name = x::GetString(md, "name");
-    auto ln =
-        std::make_shared<xor_transport::XorListener>(net, gc::listener::AddrOption(x::GetString(md, "addr")));
+    auto ln = std::make_shared<xor_transport::XorListener>(w.net, gc::listener::AddrOption(x::GetString(md, "addr")));
     auto h = std::make_shared<xor_transport::HeaderHandler>(
-        std::vector<gc::handler::Option>{gc::handler::RouterOption(x::NewRouter(direct)),
-                                         gc::handler::LoggerOption(log), gc::handler::ServiceOption(name)});
-    if (gc::Error err = services.Start(ln, h, md)) {
+        std::vector<gc::handler::Option>{gc::handler::RouterOption(x::NewRouter(w.direct)),
+                                         gc::handler::LoggerOption(w.log), gc::handler::ServiceOption(name)});
+    if (gc::Error err = w.services.Start(ln, h, md)) {
       Say("start " + name + ": " + err.Message());
       return Verdict("dial", false);
     }
   }
-  if (gc::Error err = services.Start(net, kDestination, std::make_shared<example::EchoHandler>("db", log))) {
+  if (gc::Error err = w.services.Start(w.net, kDestination, std::make_shared<example::EchoHandler>("db", w.log))) {
     return Verdict("dial", false);
   }
 
-  auto chain = xor_transport::BuildChain(reg, *config, net, direct, log);
+  auto chain = xor_transport::BuildChain(reg, *config, w.net, w.direct, w.log);
   if (!chain) return Verdict("dial", false);
   auto router = x::NewRouter(
-      direct, {gc::chain::ChainRouterOption(*chain), gc::chain::TimeoutRouterOption(std::chrono::seconds(10)),
-               gc::chain::LoggerRouterOption(log)});
+      w.direct, {gc::chain::ChainRouterOption(*chain), gc::chain::TimeoutRouterOption(std::chrono::seconds(10)),
+                 gc::chain::LoggerRouterOption(w.log)});
 
   const auto timeout = gc::context::WithTimeout(gc::context::Background(), std::chrono::seconds(10));
   Say("app: Dial " + kDestination);

@@ -31,6 +31,7 @@
 #include <gost/core/go/errors.hpp>
 #include <gost/core/go/net.hpp>
 
+#include "common/forwarding_conn.hpp"
 #include "common/io.hpp"
 #include "reference/metadata.hpp"
 
@@ -42,12 +43,12 @@ namespace x = gost::x;
 /// A connection whose bytes are XORed with a one-byte key on the way out and
 /// on the way in. Two XorConns with the same key, one at each end, cancel
 /// out. (A toy: XOR with a fixed byte hides nothing from anyone who looks.)
-class XorConn final : public gc::net::Conn {
+class XorConn final : public example::ForwardingConn {
  public:
-  XorConn(gc::net::ConnUniquePtr inner, std::uint8_t key) : inner_(std::move(inner)), key_(std::byte{key}) {}
+  XorConn(gc::net::ConnUniquePtr inner, std::uint8_t key) : ForwardingConn(std::move(inner)), key_(std::byte{key}) {}
 
   gc::io::IOResult Read(std::span<std::byte> b) override {
-    gc::io::IOResult r = inner_->Read(b);
+    gc::io::IOResult r = Inner().Read(b);
     for (std::size_t i = 0; i < r.n; ++i) b[i] ^= key_;
     return r;
   }
@@ -55,19 +56,12 @@ class XorConn final : public gc::net::Conn {
   gc::io::IOResult Write(std::span<const std::byte> b) override {
     std::vector<std::byte> scrambled(b.begin(), b.end());  // a copy: the caller's bytes stay as they are
     for (auto& byte : scrambled) byte ^= key_;
-    return inner_->Write(scrambled);
+    return Inner().Write(scrambled);
   }
 
-  // The rest passes straight through to the wrapped connection.
-  gc::Error Close() override { return inner_->Close(); }
-  [[nodiscard]] gc::net::Addr LocalAddr() const override { return inner_->LocalAddr(); }
-  [[nodiscard]] gc::net::Addr RemoteAddr() const override { return inner_->RemoteAddr(); }
-  gc::Error SetDeadline(gc::Time t) override { return inner_->SetDeadline(t); }
-  gc::Error SetReadDeadline(gc::Time t) override { return inner_->SetReadDeadline(t); }
-  gc::Error SetWriteDeadline(gc::Time t) override { return inner_->SetWriteDeadline(t); }
+  // Close, the addresses and the deadlines pass straight through (ForwardingConn).
 
  private:
-  gc::net::ConnUniquePtr inner_;
   std::byte key_;
 };
 

@@ -58,22 +58,16 @@ using NewHandler = std::function<gc::handler::HandlerPtr(gc::Variadic<gc::handle
 using NewDialer = std::function<gc::dialer::DialerPtr(gc::Variadic<gc::dialer::Option>)>;
 using NewConnector = std::function<gc::connector::ConnectorPtr(gc::Variadic<gc::connector::Option>)>;
 
-inline gc::registry::Registry<NewListener>& ListenerRegistry() {
-  static x::Registry<NewListener> r;
+/// One registry per kind of constructor, made on first use.
+template <class New>
+gc::registry::Registry<New>& RegistryOf() {
+  static x::Registry<New> r;
   return r;
 }
-inline gc::registry::Registry<NewHandler>& HandlerRegistry() {
-  static x::Registry<NewHandler> r;
-  return r;
-}
-inline gc::registry::Registry<NewDialer>& DialerRegistry() {
-  static x::Registry<NewDialer> r;
-  return r;
-}
-inline gc::registry::Registry<NewConnector>& ConnectorRegistry() {
-  static x::Registry<NewConnector> r;
-  return r;
-}
+inline gc::registry::Registry<NewListener>& ListenerRegistry() { return RegistryOf<NewListener>(); }
+inline gc::registry::Registry<NewHandler>& HandlerRegistry() { return RegistryOf<NewHandler>(); }
+inline gc::registry::Registry<NewDialer>& DialerRegistry() { return RegistryOf<NewDialer>(); }
+inline gc::registry::Registry<NewConnector>& ConnectorRegistry() { return RegistryOf<NewConnector>(); }
 
 // ---------------------------------------------------------------------------
 // Listener "tcp"
@@ -335,19 +329,29 @@ inline void WriteHttpError(gc::net::Conn& c, int code, std::string_view reason, 
 // ---------------------------------------------------------------------------
 // Connector "http"
 
+/// What both connectors share: their options, and an Init with nothing to
+/// read (their settings come with the node: address, credentials).
+class ConnectorBase : public gc::connector::Connector {
+ public:
+  explicit ConnectorBase(gc::Variadic<gc::connector::Option> opts) { gc::ApplyOptions(options_, opts); }
+  gc::Error Init(gc::metadata::MetadataPtr) override { return {}; }
+
+ protected:
+  gc::connector::Options options_;
+};
+
 /// Asks an HTTP proxy node to open a tunnel with CONNECT. A 2xx answer opens
 /// it (any bytes the node sent after its answer are kept for the first
 /// reads); anything else fails the call. 502, 503 and 504 are reported as
 /// "host unreachable", so a SOCKS5 front end can tell its client so.
-class HttpConnector final : public gc::connector::Connector {
+class HttpConnector final : public ConnectorBase {
  public:
-  explicit HttpConnector(gc::Variadic<gc::connector::Option> opts) { gc::ApplyOptions(options_, opts); }
-  gc::Error Init(gc::metadata::MetadataPtr) override { return {}; }
+  using ConnectorBase::ConnectorBase;
 
   gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                        std::string_view network, std::string_view address,
                                        gc::Variadic<gc::connector::ConnectOption>) override {
-    if (network != "tcp" && network != "tcp4" && network != "tcp6") {
+    if (!IsTcpNetwork(network)) {
       (void)conn->Close();
       return gc::errors::New("http connector: network " + std::string(network) + " unsupported");
     }
@@ -394,25 +398,10 @@ class HttpConnector final : public gc::connector::Connector {
     if (options_.Logger) options_.Logger->Debugf("tunnel to %s through %s", {address, conn->RemoteAddr().String()});
     return BufferedConn::Wrap(std::move(conn), std::move(hb.rest));
   }
-
- private:
-  gc::connector::Options options_;
 };
 
 // ---------------------------------------------------------------------------
 // Handlers
-
-/// The handlers' rate limit (go-gost/x checks it first thing in Handle): a
-/// client over the service's request rate is closed without an answer.
-inline gc::Error CheckRateLimit(const gc::handler::Options& o, const std::string& client) {
-  if (!o.RateLimiter) return {};
-  std::string host = client;
-  if (auto hp = gc::net::SplitHostPort(client)) host = hp->host;
-  auto lim = o.RateLimiter->Limiter(host);
-  if (!lim || lim->Allow(1)) return {};
-  o.Logger->Debugf("rlimiter: %s refused (%v requests/s)", {client, lim->Limit()});
-  return gc::errors::New("rate limit exceeded");
-}
 
 /// Settings both handlers read from their metadata.
 struct HandlerSettings {
@@ -425,17 +414,12 @@ struct HandlerSettings {
   }
 };
 
-/// HTTP proxy handler: CONNECT opens a tunnel ("200 Connection established"
-/// then raw bytes both ways); a request with an absolute http:// URI is sent
-/// on to its origin in origin form, without Proxy-* and connection headers
-/// and with "Connection: close", after which bytes are relayed both ways.
-/// Refusals: 400 (malformed or not a proxy request), 407 (an Auther and no
-/// matching Basic credentials), 403 (a destination the Bypass contains), 431
-/// (header block over the limit), 502 (destination unreachable); a client
-/// over the rate limit is closed before its request is read.
-class HttpHandler final : public gc::handler::Handler {
+/// What the HTTP and SOCKS5 handlers share: their options (always with a
+/// logger), their settings, a direct router when the service gave none, and
+/// the rate limit that Handle checks first.
+class ProxyHandler : public gc::handler::Handler {
  public:
-  explicit HttpHandler(gc::Variadic<gc::handler::Option> opts) {
+  explicit ProxyHandler(gc::Variadic<gc::handler::Option> opts) {
     gc::ApplyOptions(options_, opts);
     if (!options_.Logger) options_.Logger = x::DefaultLogger();
   }
@@ -446,14 +430,42 @@ class HttpHandler final : public gc::handler::Handler {
     return {};
   }
 
+ protected:
+  /// The handlers' rate limit (go-gost/x checks it first thing in Handle): a
+  /// client over the service's request rate is closed without an answer, and
+  /// the error says so.
+  gc::Error CheckRateLimit(gc::net::Conn& conn, const std::string& client) const {
+    if (!options_.RateLimiter) return {};
+    std::string host = client;
+    if (auto hp = gc::net::SplitHostPort(client)) host = hp->host;
+    auto lim = options_.RateLimiter->Limiter(host);
+    if (!lim || lim->Allow(1)) return {};
+    options_.Logger->Debugf("rlimiter: %s refused (%v requests/s)", {client, lim->Limit()});
+    (void)conn.Close();
+    return gc::errors::New("rate limit exceeded");
+  }
+
+  gc::handler::Options options_;
+  HandlerSettings settings_;
+};
+
+/// HTTP proxy handler: CONNECT opens a tunnel ("200 Connection established"
+/// then raw bytes both ways); a request with an absolute http:// URI is sent
+/// on to its origin in origin form, without Proxy-* and connection headers
+/// and with "Connection: close", after which bytes are relayed both ways.
+/// Refusals: 400 (malformed or not a proxy request), 407 (an Auther and no
+/// matching Basic credentials), 403 (a destination the Bypass contains), 431
+/// (header block over the limit), 502 (destination unreachable); a client
+/// over the rate limit is closed before its request is read.
+class HttpHandler final : public ProxyHandler {
+ public:
+  using ProxyHandler::ProxyHandler;
+
   gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                    gc::Variadic<gc::handler::HandleOption>) override {
     const auto& log = options_.Logger;
     const std::string client = conn->RemoteAddr().String();
-    if (auto err = CheckRateLimit(options_, client)) {
-      (void)conn->Close();
-      return err;
-    }
+    if (auto err = CheckRateLimit(*conn, client)) return err;
     HeaderBlock hb;
     {
       ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
@@ -600,9 +612,6 @@ class HttpHandler final : public gc::handler::Handler {
     LingerClose(conn);
     return gc::errors::New("http: " + std::to_string(code) + " " + std::string(reason));
   }
-
-  gc::handler::Options options_;
-  HandlerSettings settings_;
 };
 
 /// SOCKS5 reply codes (RFC 1928, section 6).
@@ -733,19 +742,14 @@ class Socks5BindListener final : public gc::net::Listener {
 /// for remote port forwarding). Offers username/password (RFC 1929) when the
 /// node has credentials (-F socks5://user:pass@host:port), else no
 /// authentication.
-class Socks5Connector final : public gc::connector::Connector, public gc::connector::Binder {
+class Socks5Connector final : public ConnectorBase, public gc::connector::Binder {
  public:
-  explicit Socks5Connector(gc::Variadic<gc::connector::Option> opts) { gc::ApplyOptions(options_, opts); }
-  gc::Error Init(gc::metadata::MetadataPtr) override { return {}; }
+  using ConnectorBase::ConnectorBase;
 
   gc::Result<gc::net::ConnUniquePtr> Connect(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                                        std::string_view network, std::string_view address,
                                        gc::Variadic<gc::connector::ConnectOption>) override {
-    auto bound = Request(ctx, *conn, 1, network, address);
-    if (!bound) {
-      (void)conn->Close();
-      return bound.error();
-    }
+    if (auto bound = Request(ctx, *conn, 1, network, address); !bound) return bound.error();
     return conn;
   }
 
@@ -753,20 +757,26 @@ class Socks5Connector final : public gc::connector::Connector, public gc::connec
                                         std::string_view network, std::string_view address,
                                         gc::Variadic<gc::connector::BindOption>) override {
     auto bound = Request(ctx, *conn, 2, network, address);
-    if (!bound) {
-      (void)conn->Close();
-      return bound.error();
-    }
+    if (!bound) return bound.error();
     if (options_.Logger) options_.Logger->Debugf("bind %s: the node listens on %s", {address, *bound});
     return gc::net::ListenerUniquePtr(std::make_unique<Socks5BindListener>(std::move(conn), std::move(*bound)));
   }
 
  private:
-  // Greeting, authentication, one request; returns the first reply's address.
+  // Exchange, and on failure closes `c` (Connect and Bind must leave a
+  // connection they could not use closed).
   gc::Result<std::string> Request(const gc::context::Context& ctx, gc::net::Conn& c, std::uint8_t cmd,
                                   std::string_view network, std::string_view address) {
+    auto bound = Exchange(ctx, c, cmd, network, address);
+    if (!bound) (void)c.Close();
+    return bound;
+  }
+
+  // Greeting, authentication, one request; returns the first reply's address.
+  gc::Result<std::string> Exchange(const gc::context::Context& ctx, gc::net::Conn& c, std::uint8_t cmd,
+                                   std::string_view network, std::string_view address) {
     const std::string where = std::string("socks5 connector: ") + (cmd == 1 ? "CONNECT " : "BIND ") + std::string(address);
-    if (network != "tcp" && network != "tcp4" && network != "tcp6") {
+    if (!IsTcpNetwork(network)) {
       return gc::errors::New(where + ": network " + std::string(network) + " unsupported");
     }
     auto addr = Socks5Address(address);
@@ -798,8 +808,6 @@ class Socks5Connector final : public gc::connector::Connector, public gc::connec
     if (!bound) return gc::errors::Wrap(bound.error(), where);
     return bound;
   }
-
-  gc::connector::Options options_;
 };
 
 /// SOCKS5 handler: the no-authentication method, or username/password
@@ -808,31 +816,23 @@ class Socks5Connector final : public gc::connector::Connector, public gc::connec
 /// 0x02; other commands 0x07); IPv4, IPv6 and domain names (resolved by the
 /// router's dial; unknown types: 0x08). A Bypass refuses with 0x02, a rate
 /// limit closes the connection first thing.
-class Socks5Handler final : public gc::handler::Handler {
+class Socks5Handler final : public ProxyHandler {
  public:
-  explicit Socks5Handler(gc::Variadic<gc::handler::Option> opts) {
-    gc::ApplyOptions(options_, opts);
-    if (!options_.Logger) options_.Logger = x::DefaultLogger();
-  }
+  using ProxyHandler::ProxyHandler;
 
   gc::Error Init(gc::metadata::MetadataPtr md) override {
-    settings_.Load(md);
     if (md) {
       const auto v = md->Get("bind");
       if (const auto* b = std::any_cast<bool>(&v)) bind_ = *b;
     }
-    if (!options_.Router) options_.Router = x::NewRouter(DirectRoute(), gc::chain::LoggerRouterOption(options_.Logger));
-    return {};
+    return ProxyHandler::Init(std::move(md));
   }
 
   gc::Error Handle(const gc::context::Context& ctx, gc::net::ConnUniquePtr conn,
                    gc::Variadic<gc::handler::HandleOption>) override {
     const auto& log = options_.Logger;
     const std::string client = conn->RemoteAddr().String();
-    if (auto err = CheckRateLimit(options_, client)) {
-      (void)conn->Close();
-      return err;
-    }
+    if (auto err = CheckRateLimit(*conn, client)) return err;
     std::string address;
     bool bind = false;
     {
@@ -855,11 +855,7 @@ class Socks5Handler final : public gc::handler::Handler {
     }
     if (options_.Bypass && options_.Bypass->Contains(ctx, "tcp", address, gc::bypass::WithService(options_.Service))) {
       log->Debugf("socks5 %s: bypass: %s", {client, address});
-      {
-        ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
-        (void)WriteReply(*conn, kNotAllowed, {});
-      }
-      LingerClose(*conn);
+      Refuse(ctx, *conn, kNotAllowed);
       return gc::errors::New("socks5: " + address + " refused by bypass rules");
     }
     if (bind) return HandleBind(ctx, std::move(conn), address);
@@ -964,11 +960,7 @@ class Socks5Handler final : public gc::handler::Handler {
     auto ln = options_.Router->Bind(ctx, "tcp", address);
     if (!ln) {
       log->Warnf("socks5 %s: bind %s: %v", {client, address, ln.error()});
-      {
-        ConnDeadlineGuard guard(ctx, *conn, settings_.read_timeout);
-        (void)WriteReply(*conn, kGeneralFailure, {});
-      }
-      LingerClose(*conn);
+      Refuse(ctx, *conn, kGeneralFailure);
       return ln.error();
     }
     std::shared_ptr<gc::net::Listener> listener = std::move(*ln);
@@ -1023,6 +1015,16 @@ class Socks5Handler final : public gc::handler::Handler {
     return {};
   }
 
+  /// Sends the failure reply `rep` (within the read timeout), then closes
+  /// the connection so that the reply still reaches the client.
+  void Refuse(const gc::context::Context& ctx, gc::net::Conn& c, std::uint8_t rep) const {
+    {
+      ConnDeadlineGuard guard(ctx, c, settings_.read_timeout);
+      (void)WriteReply(c, rep, {});
+    }
+    LingerClose(c);
+  }
+
   static gc::Error WriteReply(gc::net::Conn& c, std::uint8_t rep, const gc::net::Addr& bound) {
     std::vector<std::byte> msg{std::byte{5}, std::byte{rep}, std::byte{0}};
     std::optional<gc::net::IP> ip;
@@ -1044,8 +1046,6 @@ class Socks5Handler final : public gc::handler::Handler {
     return c.Write(msg).err;
   }
 
-  gc::handler::Options options_;
-  HandlerSettings settings_;
   bool bind_ = false;  ///< "bind": serve BIND requests
 };
 

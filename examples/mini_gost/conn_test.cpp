@@ -104,6 +104,16 @@ std::vector<std::byte> RandomBytes(std::size_t n) {
   return v;
 }
 
+// Starts a thread that writes to c until a write fails (c closed, or its
+// write deadline passed): a source that never runs dry.
+std::thread Flood(net::Conn& c) {
+  return std::thread([&c] {
+    const auto chunk = RandomBytes(std::size_t{1} << 20);
+    while (!c.Write(chunk).err) {
+    }
+  });
+}
+
 // Reads c to its end.
 std::vector<std::byte> ReadAll(net::Conn& c) {
   std::vector<std::byte> out;
@@ -191,11 +201,7 @@ TEST_F(TcpConnTest, ASplicePipeIsMadeOnTheFirstDataAndClosedWithTheCopy) {
 TEST_F(TcpConnTest, ClosingTheDestinationEndsASpliceWaitingToWrite) {
   Pair a = Connect(*ln_);
   Pair b = Connect(*ln_);
-  std::thread feeder([&] {
-    const auto chunk = RandomBytes(std::size_t{1} << 20);
-    while (!a.c1->Write(chunk).err) {
-    }
-  });
+  std::thread feeder = Flood(*a.c1);
   io::CopyResult r;
   std::thread copier([&] { r = io::Copy(*b.c1, *a.c2); });
   std::this_thread::sleep_for(200ms);  // nobody reads b.c2: the copy fills the buffers and waits
@@ -220,11 +226,7 @@ TEST_F(TcpConnTest, TheSourcesReadDeadlineEndsASplice) {
 TEST_F(TcpConnTest, TheDestinationsWriteDeadlineEndsASplice) {
   Pair a = Connect(*ln_);
   Pair b = Connect(*ln_);
-  std::thread feeder([&] {
-    const auto chunk = RandomBytes(std::size_t{1} << 20);
-    while (!a.c1->Write(chunk).err) {
-    }
-  });
+  std::thread feeder = Flood(*a.c1);
   ASSERT_FALSE(b.c1->SetWriteDeadline(gc::Now() + 200ms));
   const io::CopyResult r = io::Copy(*b.c1, *a.c2);  // nobody reads b.c2
   (void)a.c1->Close();                               // ends the feeder's pending Write

@@ -428,16 +428,16 @@ class TcpConn final : public gc::net::Conn, public gc::io::ReaderFrom, public Ha
   std::atomic<std::int64_t> write_deadline_{0};
 };
 
-/// Resolves "host:port" for a socket of `socktype`. `passive` for binding.
-struct AddrInfoList {
-  addrinfo* head = nullptr;
-  AddrInfoList() = default;
-  AddrInfoList(const AddrInfoList&) = delete;
-  AddrInfoList& operator=(const AddrInfoList&) = delete;
-  ~AddrInfoList() {
-    if (head != nullptr) ::freeaddrinfo(head);
-  }
+/// What getaddrinfo returns, freed with freeaddrinfo.
+struct FreeAddrInfo {
+  void operator()(addrinfo* list) const { ::freeaddrinfo(list); }
 };
+using AddrInfoList = std::unique_ptr<addrinfo, FreeAddrInfo>;
+
+/// The networks mini_gost speaks: "tcp", and "tcp4"/"tcp6" for one IP version.
+inline bool IsTcpNetwork(std::string_view network) {
+  return network == "tcp" || network == "tcp4" || network == "tcp6";
+}
 
 /// The error code a failed name lookup reports: "host unreachable", so that
 /// protocol handlers can tell the client the right thing.
@@ -447,7 +447,8 @@ inline gc::Error LookupError(std::string_view host, int gai) {
   return gc::errors::WithCode(std::make_error_code(std::errc::host_unreachable), std::move(text));
 }
 
-inline gc::Error Resolve(std::string_view network, std::string_view address, bool passive, AddrInfoList& out) {
+/// Resolves "host:port" for a stream socket of `network`; `passive` for binding.
+inline gc::Result<AddrInfoList> Resolve(std::string_view network, std::string_view address, bool passive) {
   auto hp = gc::net::SplitHostPort(address);
   if (!hp) return hp.error();
   addrinfo hints{};
@@ -456,9 +457,10 @@ inline gc::Error Resolve(std::string_view network, std::string_view address, boo
   hints.ai_flags = passive ? AI_PASSIVE : 0;
   const std::string host = hp->host;
   const std::string port = hp->port.empty() ? "0" : hp->port;
-  const int r = ::getaddrinfo(host.empty() ? nullptr : host.c_str(), port.c_str(), &hints, &out.head);
+  addrinfo* list = nullptr;
+  const int r = ::getaddrinfo(host.empty() ? nullptr : host.c_str(), port.c_str(), &hints, &list);
   if (r != 0) return LookupError(host, r);
-  return {};
+  return AddrInfoList(list);
 }
 
 /// A listening TCP socket as a net::Listener. Close wakes a pending Accept,
@@ -466,13 +468,13 @@ inline gc::Error Resolve(std::string_view network, std::string_view address, boo
 class TcpNetListener final : public gc::net::Listener {
  public:
   static gc::Result<std::unique_ptr<TcpNetListener>> Listen(std::string_view network, std::string_view address) {
-    if (network != "tcp" && network != "tcp4" && network != "tcp6") {
+    if (!IsTcpNetwork(network)) {
       return gc::errors::New("listen: network " + std::string(network) + " unsupported");
     }
-    AddrInfoList ai;
-    if (auto err = Resolve(network, address, true, ai)) return gc::errors::Wrap(err, "listen tcp");
+    auto ai = Resolve(network, address, true);
+    if (!ai) return gc::errors::Wrap(ai.error(), "listen tcp");
     int last = EADDRNOTAVAIL;
-    for (addrinfo* p = ai.head; p != nullptr; p = p->ai_next) {
+    for (addrinfo* p = ai->get(); p != nullptr; p = p->ai_next) {
       const int fd = ::socket(p->ai_family, p->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, p->ai_protocol);
       if (fd < 0) {
         last = errno;
@@ -591,19 +593,19 @@ inline gc::Result<gc::net::ConnUniquePtr> ConnectOne(const gc::context::Context&
 /// is cancelled or its deadline passes.
 inline gc::Result<gc::net::ConnUniquePtr> DialTCP(const gc::context::Context& ctx, std::string_view network,
                                             std::string_view address) {
-  if (network != "tcp" && network != "tcp4" && network != "tcp6") {
+  if (!IsTcpNetwork(network)) {
     return gc::errors::New("dial: network " + std::string(network) + " unsupported");
   }
   if (auto err = ctx.Err()) return gc::errors::Wrap(err, "dial tcp " + std::string(address));
-  AddrInfoList ai;
-  if (auto err = Resolve(network, address, false, ai)) return gc::errors::Wrap(err, "dial tcp " + std::string(address));
+  auto ai = Resolve(network, address, false);
+  if (!ai) return gc::errors::Wrap(ai.error(), "dial tcp " + std::string(address));
   auto waker = std::make_shared<Waker>();
   if (!waker->ok()) return ErrnoError(EMFILE, "dial: eventfd");
   // The callback may run on another thread after this function returns, so it
   // holds its own reference to the waker.
   auto handle = gc::context::AfterFunc(ctx, [waker] { waker->Signal(); });
   gc::Error first;
-  for (addrinfo* p = ai.head; p != nullptr; p = p->ai_next) {
+  for (addrinfo* p = ai->get(); p != nullptr; p = p->ai_next) {
     auto conn = detail::ConnectOne(ctx, *p, *waker, address);
     if (conn) {
       handle.Stop();

@@ -34,6 +34,7 @@
 #include <gost/core/metadata/metadata.hpp>
 #include <gost/core/registry/registry.hpp>
 
+#include "common/forwarding_conn.hpp"
 #include "reference/logger.hpp"
 #include "reference/metadata.hpp"
 #include "reference/registry.hpp"
@@ -63,12 +64,26 @@ inline void CloseWriteOrClose(gc::net::Conn& c) {
   }
 }
 
+/// A base for mini_gost's connection wrappers: every net::Conn call goes to
+/// the wrapped connection (example::ForwardingConn), and so does a
+/// half-close when the wrapped connection can do one; otherwise CloseWrite
+/// closes this connection.
+class HalfClosingConn : public example::ForwardingConn, public HalfCloser {
+ public:
+  using example::ForwardingConn::ForwardingConn;
+
+  gc::Error CloseWrite() override {
+    if (auto* hc = dynamic_cast<HalfCloser*>(&Inner())) return hc->CloseWrite();
+    return Close();
+  }
+};
+
 /// A connection whose first reads return bytes already taken off the wire
 /// (what a header parser read past the end of the header).
-class BufferedConn final : public gc::net::Conn, public HalfCloser {
+class BufferedConn final : public HalfClosingConn {
  public:
   BufferedConn(gc::net::ConnUniquePtr inner, std::string pending)
-      : inner_(std::move(inner)), pending_(std::move(pending)) {}
+      : HalfClosingConn(std::move(inner)), pending_(std::move(pending)) {}
 
   /// `conn` itself when there is nothing pending, else a wrapper.
   static gc::net::ConnUniquePtr Wrap(gc::net::ConnUniquePtr conn, std::string pending) {
@@ -84,22 +99,10 @@ class BufferedConn final : public gc::net::Conn, public HalfCloser {
       if (off_ == pending_.size()) std::string().swap(pending_), off_ = 0;
       return {n, {}};
     }
-    return inner_->Read(b);
+    return Inner().Read(b);
   }
-  gc::io::IOResult Write(std::span<const std::byte> b) override { return inner_->Write(b); }
-  gc::Error Close() override { return inner_->Close(); }
-  gc::Error CloseWrite() override {
-    if (auto* hc = dynamic_cast<HalfCloser*>(inner_.get())) return hc->CloseWrite();
-    return inner_->Close();
-  }
-  [[nodiscard]] gc::net::Addr LocalAddr() const override { return inner_->LocalAddr(); }
-  [[nodiscard]] gc::net::Addr RemoteAddr() const override { return inner_->RemoteAddr(); }
-  gc::Error SetDeadline(gc::Time t) override { return inner_->SetDeadline(t); }
-  gc::Error SetReadDeadline(gc::Time t) override { return inner_->SetReadDeadline(t); }
-  gc::Error SetWriteDeadline(gc::Time t) override { return inner_->SetWriteDeadline(t); }
 
  private:
-  gc::net::ConnUniquePtr inner_;
   std::string pending_;
   std::size_t off_ = 0;
 };

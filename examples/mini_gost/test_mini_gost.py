@@ -258,16 +258,23 @@ def socks5_connect(port, atyp, addr, dport, methods=b"\x00", cmd=1):
 # Stages
 
 
-def stage_http_forward():
+def http_chain(how, *curl_args):
+    """Starts an origin serving a 1 MiB /blob and two HTTP proxies, A
+    forwarding to B; fetches the blob with curl through B alone, then through
+    A -> B, and checks both copies. Returns (origin port, A, digest)."""
     _, oport = start_origin()
     digest = make_file("blob", 1 << 20)
     b = Gost(["-L", "http://127.0.0.1:0"], "B")
     a = Gost(["-L", "http://127.0.0.1:0", "-F", "http://127.0.0.1:%d" % b.port], "A")
     url = "http://127.0.0.1:%d/blob" % oport
-    got, err = fetch_sha("-x", "http://127.0.0.1:%d" % b.port, url)
-    check(got == digest, "1 MiB GET through B alone arrives unchanged %s" % err)
-    got, err = fetch_sha("-x", "http://127.0.0.1:%d" % a.port, url)
-    check(got == digest, "1 MiB GET through A -> B arrives unchanged %s" % err)
+    for proxy, path in ((b, "B alone"), (a, "A -> B")):
+        got, err = fetch_sha(*curl_args, "-x", "http://127.0.0.1:%d" % proxy.port, url)
+        check(got == digest, "1 MiB %s %s arrives unchanged %s" % (how, path, err))
+    return oport, a, digest
+
+
+def stage_http_forward():
+    oport, a, _ = http_chain("GET through")
     r = curl("--fail", "-x", "http://127.0.0.1:%d" % a.port, "--proxy-header", "Proxy-Authorization: Basic eDp5",
              "http://127.0.0.1:%d/headers?q=1#frag" % oport)
     text = r.stdout.decode(errors="replace")
@@ -285,15 +292,7 @@ def stage_http_forward():
 
 
 def stage_connect():
-    _, oport = start_origin()
-    digest = make_file("blob", 1 << 20)
-    b = Gost(["-L", "http://127.0.0.1:0"], "B")
-    a = Gost(["-L", "http://127.0.0.1:0", "-F", "http://127.0.0.1:%d" % b.port], "A")
-    url = "http://127.0.0.1:%d/blob" % oport
-    got, err = fetch_sha("-p", "-x", "http://127.0.0.1:%d" % b.port, url)
-    check(got == digest, "1 MiB through a CONNECT tunnel of B arrives unchanged %s" % err)
-    got, err = fetch_sha("-p", "-x", "http://127.0.0.1:%d" % a.port, url)
-    check(got == digest, "1 MiB through a CONNECT tunnel A -> B arrives unchanged %s" % err)
+    oport, a, digest = http_chain("through a CONNECT tunnel of", "-p")
     # Half-close: the client ends its side first and still gets the answer.
     s = connect(a.port)
     s.sendall(b"CONNECT 127.0.0.1:%d HTTP/1.1\r\nHost: x\r\n\r\n" % oport)

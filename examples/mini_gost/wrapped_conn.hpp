@@ -23,7 +23,7 @@
 
 namespace mini_gost {
 
-class WrappedConn final : public gc::net::Conn, public HalfCloser {
+class WrappedConn final : public HalfClosingConn {
  public:
   struct Hooks {
     std::shared_ptr<gc::limiter::conn::Limiter> place;  ///< holds one place; Allow(-1) on close
@@ -32,7 +32,7 @@ class WrappedConn final : public gc::net::Conn, public HalfCloser {
     [[nodiscard]] bool empty() const { return !place && in.empty() && out.empty() && !stats; }
   };
 
-  WrappedConn(gc::net::ConnUniquePtr inner, Hooks hooks) : inner_(std::move(inner)), hooks_(std::move(hooks)) {
+  WrappedConn(gc::net::ConnUniquePtr inner, Hooks hooks) : HalfClosingConn(std::move(inner)), hooks_(std::move(hooks)) {
     if (hooks_.stats) {
       hooks_.stats->Add(gc::observer::stats::KindTotalConns, 1);
       hooks_.stats->Add(gc::observer::stats::KindCurrentConns, 1);
@@ -45,7 +45,7 @@ class WrappedConn final : public gc::net::Conn, public HalfCloser {
   gc::io::IOResult Read(std::span<std::byte> b) override {
     std::size_t n = b.size();
     for (const auto& lim : hooks_.in) n = std::min(n, static_cast<std::size_t>(Grant(*lim, n)));
-    auto r = inner_->Read(b.first(n));
+    auto r = Inner().Read(b.first(n));
     if (hooks_.stats && r.n > 0) hooks_.stats->Add(gc::observer::stats::KindInputBytes, static_cast<std::int64_t>(r.n));
     return r;
   }
@@ -55,7 +55,7 @@ class WrappedConn final : public gc::net::Conn, public HalfCloser {
     while (done < b.size()) {
       std::size_t n = b.size() - done;
       for (const auto& lim : hooks_.out) n = std::min(n, static_cast<std::size_t>(Grant(*lim, n)));
-      auto r = inner_->Write(b.subspan(done, n));
+      auto r = Inner().Write(b.subspan(done, n));
       done += r.n;
       if (hooks_.stats && r.n > 0) hooks_.stats->Add(gc::observer::stats::KindOutputBytes, static_cast<std::int64_t>(r.n));
       if (r.err) return {done, r.err};
@@ -64,19 +64,11 @@ class WrappedConn final : public gc::net::Conn, public HalfCloser {
   }
 
   gc::Error Close() override {
-    auto err = inner_->Close();
+    auto err = HalfClosingConn::Close();
     Release();
     return err;
   }
-  gc::Error CloseWrite() override {
-    if (auto* hc = dynamic_cast<HalfCloser*>(inner_.get())) return hc->CloseWrite();
-    return Close();
-  }
-  [[nodiscard]] gc::net::Addr LocalAddr() const override { return inner_->LocalAddr(); }
-  [[nodiscard]] gc::net::Addr RemoteAddr() const override { return inner_->RemoteAddr(); }
-  gc::Error SetDeadline(gc::Time t) override { return inner_->SetDeadline(t); }
-  gc::Error SetReadDeadline(gc::Time t) override { return inner_->SetReadDeadline(t); }
-  gc::Error SetWriteDeadline(gc::Time t) override { return inner_->SetWriteDeadline(t); }
+  // CloseWrite, the addresses and the deadlines pass through (HalfClosingConn).
 
  private:
   // At least one byte, so that a read or write always makes progress.
@@ -91,7 +83,6 @@ class WrappedConn final : public gc::net::Conn, public HalfCloser {
     if (hooks_.stats) hooks_.stats->Add(gc::observer::stats::KindCurrentConns, -1);
   }
 
-  gc::net::ConnUniquePtr inner_;
   Hooks hooks_;
   std::atomic<bool> released_{false};
 };

@@ -21,7 +21,6 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +42,7 @@
 #include "reference/selector.hpp"
 #include "common/service.hpp"
 #include "common/stages.hpp"
+#include "common/world.hpp"
 #include "reference/transport.hpp"
 #include "names.hpp"
 
@@ -72,23 +72,16 @@ struct Setup {
 
 // The destinations, the proxy nodes, and the front service whose router
 // goes through the chain. Destroying it stops every service.
-struct World {
-  std::shared_ptr<example::Network> net = example::NewNetwork();
-  gc::logger::LoggerPtr log = x::NewLogger("");
+struct World : example::World {
   std::map<std::string, gc::chain::NodePtr> nodes;
-  example::Services services;  // declared last: stopped first
 
   explicit World(const Setup& setup) {
-    auto direct = std::make_shared<x::DirectRoute>(net);
-
-    for (const auto& [name, addr] : kDestinations) {
-      Check(services.Start(net, addr, std::make_shared<example::EchoHandler>(name, log)));
-    }
+    for (const auto& [name, addr] : kDestinations) Serve(addr, std::make_shared<example::EchoHandler>(name, log));
     // Proxy nodes: memproxy servers whose own routers have no chain, so
     // they reach what they are asked for directly.
     for (const auto& [name, addr] : kNodeAddr) {
       if (setup.down.count(name) != 0) continue;
-      Check(services.Start(net, addr, example::NewProxyHandler(net, x::NewRouter(direct), log, name)));
+      Serve(addr, example::NewProxyHandler(net, x::NewRouter(direct), log, name));
     }
 
     // The chain the front service uses: one Hop per list of node names,
@@ -122,11 +115,7 @@ struct World {
         direct, {gc::chain::ChainRouterOption(chain), gc::chain::HostMapperRouterOption(hosts),
                  gc::chain::ResolverRouterOption(resolver), gc::chain::RetriesRouterOption(setup.retries),
                  gc::chain::TimeoutRouterOption(std::chrono::seconds(10)), gc::chain::LoggerRouterOption(log)});
-    Check(services.Start(net, kFront, example::NewProxyHandler(net, router, log, "front")));
-  }
-
-  static void Check(const gc::Error& err) {
-    if (err) throw std::runtime_error("setting up the world: " + err.Message());
+    Serve(kFront, example::NewProxyHandler(net, router, log, "front"));
   }
 
   // One client connection through the front service: asks for `target`,
@@ -156,7 +145,12 @@ struct World {
     return *reply;
   }
 
-  [[nodiscard]] std::int64_t Failures(const std::string& node) const { return nodes.at(node)->Marker()->Count(); }
+  // Prints how many failures `node`'s marker holds, and returns the count.
+  std::int64_t SayFailures(const std::string& node) const {
+    const std::int64_t n = nodes.at(node)->Marker()->Count();
+    Say("marker " + node + ": " + std::to_string(n) + " failure(s)");
+    return n;
+  }
 };
 
 bool StageDial() {
@@ -178,11 +172,11 @@ bool StageFailover() {
   World w{setup};
   Say("world: node a1 is down (nothing listens on " + kNodeAddr.at("a1") + ")");
   const bool refused = w.Request("db.internal:5432", "SELECT 1").empty();
-  Say("marker a1: " + std::to_string(w.Failures("a1")) + " failure(s)");
+  w.SayFailures("a1");
   const bool second = w.Request("db.internal:5432", "SELECT 2") == "db got: SELECT 2";
   const bool third = w.Request("db.internal:5432", "SELECT 3") == "db got: SELECT 3";
-  Say("marker a1: " + std::to_string(w.Failures("a1")) + " failure(s)");
-  return Verdict("failover", refused && second && third && w.Failures("a1") == 1);
+  const bool marked_once = w.SayFailures("a1") == 1;
+  return Verdict("failover", refused && second && third && marked_once);
 }
 
 bool StageBypass() {
@@ -207,8 +201,8 @@ bool StageRetry() {
   w.net->RefuseNext(kNodeAddr.at("c1"), 1);
   Say("world: one hop with one node, c1, which refuses its first connection; router retries: 1");
   const bool ok = w.Request("db.internal:5432", "SELECT 1") == "db got: SELECT 1";
-  Say("marker c1: " + std::to_string(w.Failures("c1")) + " failure(s)");
-  return Verdict("retry", ok && w.Failures("c1") == 0);
+  const bool reset = w.SayFailures("c1") == 0;
+  return Verdict("retry", ok && reset);
 }
 
 }  // namespace

@@ -17,7 +17,6 @@
 #include <functional>
 #include <iostream>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
@@ -39,6 +38,7 @@
 #include "reference/router.hpp"
 #include "common/service.hpp"
 #include "common/stages.hpp"
+#include "common/world.hpp"
 #include "reference/transport.hpp"
 
 namespace {
@@ -54,16 +54,15 @@ const std::string kPublic = "203.0.113.5:8080";
 
 // Two proxy nodes, r1 and r2, and the application's router, whose chain
 // goes r1 -> r2. `binder` says whether r2's connector can Bind.
-struct World {
-  std::shared_ptr<example::Network> net = example::NewNetwork();
-  gc::logger::LoggerPtr log = x::NewLogger("");
+struct World : example::World {
   std::shared_ptr<x::Router> router;
-  example::Services services;  // declared last: stopped first
+  // The application's calls give up after 10 seconds.
+  const gc::context::WithCancelResult timeout =
+      gc::context::WithTimeout(gc::context::Background(), std::chrono::seconds(10));
 
   explicit World(bool binder) {
-    auto direct = std::make_shared<x::DirectRoute>(net);
     for (const auto& [name, addr] : {std::pair{"r1", kR1}, std::pair{"r2", kR2}}) {
-      Check(services.Start(net, addr, example::NewProxyHandler(net, x::NewRouter(direct), log, name)));
+      Serve(addr, example::NewProxyHandler(net, x::NewRouter(direct), log, name));
     }
 
     auto chain = std::make_shared<x::Chain>("chain", direct, log);
@@ -88,19 +87,18 @@ struct World {
     return x::NewHop(std::move(o));
   }
 
-  static void Check(const gc::Error& err) {
-    if (err) throw std::runtime_error("setting up the world: " + err.Message());
+  // The application asks the chain for a listener at kPublic; `note` ends
+  // the line that says so.
+  gc::Result<gc::net::ListenerUniquePtr> Bind(const std::string& note = "") const {
+    Say("app: Bind(" + kPublic + ") through r1 -> r2" + note);
+    return router->Bind(timeout.ctx, "tcp", kPublic);
   }
 };
 
 bool StageBind() {
   Say("== stage bind: a listener at the far end of the chain ==");
   World w(true);
-  const auto timeout = gc::context::WithTimeout(gc::context::Background(), std::chrono::seconds(10));
-  const gc::context::Context& ctx = timeout.ctx;
-
-  Say("app: Bind(" + kPublic + ") through r1 -> r2");
-  auto ln = w.router->Bind(ctx, "tcp", kPublic);
+  auto ln = w.Bind();
   if (!ln) {
     Say("app: bind failed: " + ln.error().Message());
     return Verdict("bind", false);
@@ -111,9 +109,9 @@ bool StageBind() {
   // would race with the app's); the app reports what it saw afterwards.
   std::string remote_got;
   std::thread remote([&] {
-    auto conn = w.net->Dial(ctx, kPublic);
+    auto conn = w.net->Dial(w.timeout.ctx, kPublic);
     if (!conn) return;
-    auto reply = example::Exchange(ctx, **conn, "hello from the internet");
+    auto reply = example::Exchange(w.timeout.ctx, **conn, "hello from the internet");
     if (reply) remote_got = *reply;
   });
 
@@ -139,10 +137,7 @@ bool StageBind() {
 bool StageUnsupported() {
   Say("== stage unsupported: the last node's connector cannot bind ==");
   World w(false);
-  const auto timeout = gc::context::WithTimeout(gc::context::Background(), std::chrono::seconds(10));
-  const gc::context::Context& ctx = timeout.ctx;
-  Say("app: Bind(" + kPublic + ") through r1 -> r2 (r2's connector is not a connector::Binder)");
-  auto ln = w.router->Bind(ctx, "tcp", kPublic);
+  auto ln = w.Bind(" (r2's connector is not a connector::Binder)");
   const bool is_unsupported = !ln && gc::errors::Is(ln.error(), gc::connector::ErrBindUnsupported);
   Say(std::string("app: bind failed: ") + (ln ? "no, it succeeded" : ln.error().Message()) +
       (is_unsupported ? " (errors::Is connector::ErrBindUnsupported)" : ""));
