@@ -5,7 +5,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -22,20 +21,8 @@ namespace {
 
 static_assert(detail::kIsInterface<Ingress>);
 
-using OptionCase = testsupport::OptionCase<Options>;
-
-TEST(IngressOptions, EachOptionSetsExactlyItsField) {
-  const std::vector<OptionCase> cases{
-      {"WithService", WithService("svc"), [](Options& o) { o.Service = "svc"; }},
-      {"WithService empty", WithService(""), [](Options& o) { o.Service.clear(); }},
-  };
-  testsupport::ExpectEachOptionSetsItsField<Options>(cases, {Options{}, Options{"base"}},
-                                                     [](const Options& o) { return "'" + o.Service + "'"; });
-}
-
-TEST(IngressOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
-  EXPECT_EQ(MakeOptions<Options>({WithService("a"), nullptr, WithService("b"), Option{}}).Service, "b");
-  EXPECT_EQ(MakeOptions<Options>({}), Options{});
+TEST(IngressOptions, WithServiceSetsService) {
+  testsupport::ExpectOneStringFieldOption<Options>("WithService", WithService, &Options::Service);
 }
 
 TEST(Rule, IsAPlainValue) {

@@ -14,14 +14,13 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/observer.hpp"
+#include "support/option_cases.hpp"
 
 namespace gost::core::observer {
 namespace {
 
 static_assert(detail::kIsInterface<Observer>);
 static_assert(detail::kIsInterface<Event>);
-static_assert(std::is_empty_v<Options>);
-static_assert(std::is_same_v<Option, OptionFunc<Options>>);
 static_assert(std::is_same_v<EventType, std::string>);
 
 TEST(ObserverEventTypes, HaveUpstreamValues) {
@@ -31,12 +30,7 @@ TEST(ObserverEventTypes, HaveUpstreamValues) {
 }
 
 TEST(ObserverOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
-  std::vector<int> calls;
-  Options o;
-  ApplyOptions<Options>(o, {nullptr, [&](Options*) { calls.push_back(1); }, Option{},
-                            [&](Options*) { calls.push_back(2); }});
-  EXPECT_EQ(calls, (std::vector<int>{1, 2}));
-  EXPECT_EQ(o, Options{});
+  testsupport::ExpectEmptyOptionsRunInOrder<Options, Option>();
 }
 
 struct StatusEvent final : Event {

@@ -8,18 +8,16 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "gost/core/testing/mocks/resolver.hpp"
+#include "support/option_cases.hpp"
 
 namespace gost::core::resolver {
 namespace {
 
 static_assert(detail::kIsInterface<Resolver>);
-static_assert(std::is_empty_v<Options>);
-static_assert(std::is_same_v<Option, OptionFunc<Options>>);
 
 TEST(ResolverErrInvalid, IsASentinel) {
   ASSERT_TRUE(ErrInvalid);
@@ -42,12 +40,7 @@ TEST(ResolverErrInvalid, IsASentinel) {
 }
 
 TEST(ResolverOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
-  std::vector<int> calls;
-  Options o;
-  ApplyOptions<Options>(o, {[&](Options*) { calls.push_back(1); }, nullptr, Option{},
-                            [&](Options*) { calls.push_back(2); }});
-  EXPECT_EQ(calls, (std::vector<int>{1, 2}));
-  EXPECT_EQ(o, Options{});
+  testsupport::ExpectEmptyOptionsRunInOrder<Options, Option>();
 }
 
 // A table-backed resolver; without a table it is "not configured" and

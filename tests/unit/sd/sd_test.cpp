@@ -10,25 +10,18 @@
 #include <mutex>
 #include <string>
 #include <thread>
-#include <type_traits>
 #include <vector>
 
 #include "gost/core/testing/mocks/sd.hpp"
+#include "support/option_cases.hpp"
 
 namespace gost::core::sd {
 namespace {
 
 static_assert(detail::kIsInterface<SD>);
-static_assert(std::is_empty_v<Options>);
-static_assert(std::is_same_v<Option, OptionFunc<Options>>);
 
 TEST(SDOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
-  std::vector<int> calls;
-  Options o;
-  ApplyOptions<Options>(o, {Option{}, [&](Options*) { calls.push_back(1); }, nullptr,
-                            [&](Options*) { calls.push_back(2); }});
-  EXPECT_EQ(calls, (std::vector<int>{1, 2}));
-  EXPECT_EQ(o, Options{});
+  testsupport::ExpectEmptyOptionsRunInOrder<Options, Option>();
 }
 
 TEST(SDService, IsAPlainValue) {
