@@ -9,12 +9,12 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "gost/core/testing/mocks/ingress.hpp"
 #include "support/option_cases.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::ingress {
 namespace {
@@ -88,17 +88,13 @@ TEST(Ingress, SetAndGetRules) {
 TEST(Ingress, ConcurrentUse) {
   const IngressPtr ing = std::make_shared<MapIngress>();
   const context::Context ctx;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < 200; ++i) {
-        const std::string host = "h" + std::to_string(i % 10) + ".test";
-        (void)ing->SetRule(ctx, std::make_shared<Rule>(Rule{host, "t" + std::to_string(t)}));
-        (void)ing->GetRule(ctx, host);
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
+  testsupport::RunOnThreads(4, [&](int t) {
+    for (int i = 0; i < 200; ++i) {
+      const std::string host = "h" + std::to_string(i % 10) + ".test";
+      (void)ing->SetRule(ctx, std::make_shared<Rule>(Rule{host, "t" + std::to_string(t)}));
+      (void)ing->GetRule(ctx, host);
+    }
+  });
   for (int i = 0; i < 10; ++i) EXPECT_NE(ing->GetRule(ctx, "h" + std::to_string(i) + ".test"), nullptr);
 }
 

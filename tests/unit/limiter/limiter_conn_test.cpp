@@ -10,10 +10,10 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "gost/core/testing/mocks/limiter/conn.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::limiter::conn {
 namespace {
@@ -87,19 +87,15 @@ TEST(ConnLimiter, ConcurrentAllowNeverExceedsTheLimit) {
   auto lim = std::make_shared<Counting>(3);
   const LimiterPtr l = lim;
   std::atomic<int> admitted{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < 500; ++i) {
-        if (l->Allow(1)) {
-          admitted.fetch_add(1);
-          EXPECT_LE(lim->Current(), 3);
-          (void)l->Allow(-1);
-        }
+  testsupport::RunOnThreads(4, [&](int) {
+    for (int i = 0; i < 500; ++i) {
+      if (l->Allow(1)) {
+        admitted.fetch_add(1);
+        EXPECT_LE(lim->Current(), 3);
+        (void)l->Allow(-1);
       }
-    });
-  }
-  for (auto& th : threads) th.join();
+    }
+  });
   EXPECT_GT(admitted.load(), 0);
   EXPECT_EQ(lim->Current(), 0);
 }

@@ -7,7 +7,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -15,6 +14,7 @@
 
 #include "gost/core/testing/mocks/observer.hpp"
 #include "support/option_cases.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::observer {
 namespace {
@@ -51,27 +51,22 @@ class Collector final : public Observer {
   Error Observe(const context::Context& ctx, const std::vector<EventPtr>& events, Variadic<Option> opts) override {
     (void)MakeOptions<Options>(opts);
     if (auto err = ctx.Err()) return err;
-    std::lock_guard lock(mu_);
     for (const auto& e : events) {
       if (!e) continue;
       if (e->Type() == EventStatus) {
-        log_.push_back("status:" + dynamic_cast<const StatusEvent&>(*e).state);
+        log_.Add("status:" + dynamic_cast<const StatusEvent&>(*e).state);
       } else if (e->Type() == EventStats) {
-        log_.push_back("stats:" + std::to_string(dynamic_cast<const StatsEvent&>(*e).bytes));
+        log_.Add("stats:" + std::to_string(dynamic_cast<const StatsEvent&>(*e).bytes));
       } else {
         return errors::New("unknown event type '" + e->Type() + "'");
       }
     }
     return {};
   }
-  std::vector<std::string> Log() const {
-    std::lock_guard lock(mu_);
-    return log_;
-  }
+  std::vector<std::string> Log() const { return log_.Entries(); }
 
  private:
-  mutable std::mutex mu_;
-  std::vector<std::string> log_;
+  testsupport::LockedLog log_;
 };
 
 struct OddEvent final : Event {

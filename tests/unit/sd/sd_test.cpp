@@ -9,11 +9,11 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "gost/core/testing/mocks/sd.hpp"
 #include "support/option_cases.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::sd {
 namespace {
@@ -137,18 +137,14 @@ TEST(SD, BadArgumentsAndCancellation) {
 TEST(SD, ConcurrentRegistrations) {
   const SDPtr sd = std::make_shared<Memory>();
   const context::Context ctx;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < 50; ++i) {
-        auto s = std::make_shared<Service>(
-            Service{std::to_string(t) + "-" + std::to_string(i), "svc", "", "tcp", ""});
-        EXPECT_FALSE(sd->Register(ctx, s));
-        EXPECT_TRUE(sd->Get(ctx, "svc"));
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
+  testsupport::RunOnThreads(4, [&](int t) {
+    for (int i = 0; i < 50; ++i) {
+      auto s = std::make_shared<Service>(
+          Service{std::to_string(t) + "-" + std::to_string(i), "svc", "", "tcp", ""});
+      EXPECT_FALSE(sd->Register(ctx, s));
+      EXPECT_TRUE(sd->Get(ctx, "svc"));
+    }
+  });
   EXPECT_EQ(sd->Get(ctx, "svc")->size(), 200U);
 }
 
