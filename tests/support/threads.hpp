@@ -1,11 +1,14 @@
 // Small thread helpers the unit tests share: run one piece of test code on
 // several threads at once (the tests that hammer a thread-safe
-// implementation and check the totals afterwards), and a list of strings
-// that those threads may append to (the in-memory implementations that keep
-// what they were given).
+// implementation and check the totals afterwards), a list of strings that
+// those threads may append to (the in-memory implementations that keep what
+// they were given), and a map of objects made on first use of their key (the
+// per-key limiters).
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -39,6 +42,24 @@ class LockedLog {
  private:
   mutable std::mutex mu_;
   std::vector<std::string> entries_;
+};
+
+/// Objects by key behind a mutex: Get returns the key's object, made with
+/// `make` the first time the key is asked for.
+template <class T>
+class KeyedCache {
+ public:
+  template <class Make>
+  std::shared_ptr<T> Get(const std::string& key, const Make& make) {
+    std::lock_guard lock(mu_);
+    auto& slot = items_[key];
+    if (!slot) slot = make();
+    return slot;
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<T>> items_;
 };
 
 }  // namespace gost::core::testsupport

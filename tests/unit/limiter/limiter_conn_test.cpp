@@ -6,9 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -50,16 +48,12 @@ class PerKey final : public ConnLimiter {
   explicit PerKey(int limit) : limit_(limit) {}
   std::shared_ptr<conn::Limiter> Limiter(std::string_view key) override {
     if (key.substr(0, 3) == "vip") return nullptr;
-    std::lock_guard lock(mu_);
-    auto& slot = limiters_[std::string(key)];
-    if (!slot) slot = std::make_shared<Counting>(limit_);
-    return slot;
+    return limiters_.Get(std::string(key), [this] { return std::make_shared<Counting>(limit_); });
   }
 
  private:
   const int limit_;
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<conn::Limiter>> limiters_;
+  testsupport::KeyedCache<conn::Limiter> limiters_;
 };
 
 TEST(ConnLimiter, PerKeyLimitsThroughTheInterface) {
