@@ -65,6 +65,18 @@ AtExit CloseAtExit(net::Conn& x, net::Conn& y) {
   });
 }
 
+// Writes `s` into `from` on another thread and expects `to` to read it
+// whole and the Write to report every byte without an error; then closes
+// both ends.
+void ExpectCrossingThenClose(net::Conn& from, net::Conn& to, std::string_view s) {
+  auto w = std::async(std::launch::async, [&from, s] { return from.Write(core::AsBytes(s)); });
+  const AtExit unblock = CloseAtExit(from, to);
+  EXPECT_EQ(ReadString(to, s.size()), s);
+  const auto wr = w.get();
+  EXPECT_EQ(wr.n, s.size());
+  EXPECT_FALSE(wr.err);
+}
+
 template <class T>
 bool Ready(std::future<T>& f, std::chrono::milliseconds wait = 0ms) {
   return f.wait_for(wait) == std::future_status::ready;
@@ -77,10 +89,7 @@ TEST(PipeTest, BytesCrossBothWays) {
   const auto wr = w.get();
   EXPECT_EQ(wr.n, 5U);
   EXPECT_FALSE(wr.err);
-  auto w2 = std::async(std::launch::async, [&b = *b] { return b.Write(core::AsBytes("back")); });
-  const AtExit unblock = CloseAtExit(*a, *b);
-  EXPECT_EQ(ReadString(*a, 4), "back");
-  EXPECT_FALSE(w2.get().err);
+  ExpectCrossingThenClose(*b, *a, "back");
 }
 
 TEST(PipeTest, WriteWaitsUntilEveryByteIsRead) {
@@ -279,10 +288,7 @@ TEST(PipeTest, MovingTheDeadlineWakesPendingCalls) {
   EXPECT_EQ(r.get().err, net::ErrDeadlineExceeded);
   // Time{} clears it: the next Read waits for data again.
   ASSERT_FALSE(a->SetReadDeadline(core::Time{}));
-  auto w = std::async(std::launch::async, [&b = *b] { return b.Write(core::AsBytes("go")); });
-  const AtExit unblock = CloseAtExit(*a, *b);
-  EXPECT_EQ(ReadString(*a, 2), "go");
-  EXPECT_FALSE(w.get().err);
+  ExpectCrossingThenClose(*b, *a, "go");
 }
 
 TEST(PipeTest, AFarDeadlineIsNoObstacle) {
@@ -408,10 +414,7 @@ TEST(PipeListenerTest, DialIsAcceptedAndConnected) {
   ASSERT_TRUE(server.has_value()) << server.error();
   auto client = dialed.get();
   ASSERT_TRUE(client.has_value()) << client.error();
-  auto w = std::async(std::launch::async, [&c = **client] { return c.Write(core::AsBytes("hi")); });
-  const AtExit unblock = CloseAtExit(**client, **server);
-  EXPECT_EQ(ReadString(**server, 2), "hi");
-  EXPECT_FALSE(w.get().err);
+  ExpectCrossingThenClose(**client, **server, "hi");
 }
 
 TEST(PipeListenerTest, CustomAddress) {
@@ -431,24 +434,28 @@ TEST(PipeListenerTest, BacklogLetsDialReturnFirst) {
   // Accepted in dial order.
   auto s1 = ln.Accept();
   ASSERT_TRUE(s1.has_value());
-  auto w = std::async(std::launch::async, [&c = **c1] { return c.Write(core::AsBytes("one")); });
-  const AtExit unblock = CloseAtExit(**c1, **s1);
-  EXPECT_EQ(ReadString(**s1, 3), "one");
-  EXPECT_FALSE(w.get().err);
+  ExpectCrossingThenClose(**c1, **s1, "one");
   ASSERT_TRUE(Ready(third, kPatience)) << "room in the backlog releases the waiting Dial";
   EXPECT_TRUE(third.get().has_value());
 }
 
+// Starts `call` (an Accept or a Dial on ln) on another thread, expects it to
+// wait, closes ln and expects the call to fail with ErrClosed.
+template <class Call>
+void ExpectCloseFailsPendingCall(net::PipeListener& ln, const Call& call) {
+  auto pending = std::async(std::launch::async, call);
+  AtExit close([&ln] { (void)ln.Close(); });
+  EXPECT_FALSE(Ready(pending, kSettle));
+  ASSERT_FALSE(ln.Close());
+  ASSERT_TRUE(Ready(pending, kPatience));
+  auto r = pending.get();
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error(), net::ErrClosed);
+}
+
 TEST(PipeListenerTest, CloseUnblocksAcceptAndDial) {
   net::PipeListener ln;
-  auto accepting = std::async(std::launch::async, [&ln] { return ln.Accept(); });
-  AtExit close([&ln] { (void)ln.Close(); });
-  EXPECT_FALSE(Ready(accepting, kSettle));
-  ASSERT_FALSE(ln.Close());
-  ASSERT_TRUE(Ready(accepting, kPatience));
-  auto a = accepting.get();
-  ASSERT_FALSE(a.has_value());
-  EXPECT_EQ(a.error(), net::ErrClosed);
+  ASSERT_NO_FATAL_FAILURE(ExpectCloseFailsPendingCall(ln, [&ln] { return ln.Accept(); }));
   EXPECT_EQ(ln.Accept().error(), net::ErrClosed);
   EXPECT_EQ(ln.Dial().error(), net::ErrClosed);
   EXPECT_EQ(ln.Close(), net::ErrClosed);
@@ -457,13 +464,7 @@ TEST(PipeListenerTest, CloseUnblocksAcceptAndDial) {
 
 TEST(PipeListenerTest, CloseFailsAPendingDial) {
   net::PipeListener ln;
-  auto dialed = std::async(std::launch::async, [&ln] { return ln.Dial(); });
-  EXPECT_FALSE(Ready(dialed, kSettle));
-  ASSERT_FALSE(ln.Close());
-  ASSERT_TRUE(Ready(dialed, kPatience));
-  auto r = dialed.get();
-  ASSERT_FALSE(r.has_value());
-  EXPECT_EQ(r.error(), net::ErrClosed);
+  ExpectCloseFailsPendingCall(ln, [&ln] { return ln.Dial(); });
 }
 
 TEST(PipeListenerTest, CloseEndsQueuedConnections) {
