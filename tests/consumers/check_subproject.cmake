@@ -3,6 +3,8 @@
 # when GoogleTest can be found, its testing kit, gost::core_testing (as the
 # README says). No tests, no examples, no install rules, no warnings target,
 # and no warning flags on gost::core.
+include("${CMAKE_CURRENT_LIST_DIR}/check_usage.cmake")
+
 function(gost_core_check_subproject source_dir)
   foreach(opt IN ITEMS GOST_CORE_BUILD_TESTS GOST_CORE_BUILD_EXAMPLES GOST_CORE_BUILD_BENCHMARKS
                        GOST_CORE_BUILD_DOCS GOST_CORE_INSTALL GOST_CORE_WARNINGS_AS_ERRORS)
@@ -38,17 +40,6 @@ function(gost_core_check_subproject source_dir)
   elseif(NOT GTest_FOUND AND TARGET gost::core_testing)
     message(FATAL_ERROR "gost::core_testing is defined without GoogleTest")
   endif()
-  get_target_property(options gost::core INTERFACE_COMPILE_OPTIONS)
-  get_target_property(links gost::core INTERFACE_LINK_LIBRARIES)
-  get_target_property(features gost::core INTERFACE_COMPILE_FEATURES)
-  if(options)
-    message(FATAL_ERROR "gost::core leaks compile options to consumers: ${options}")
-  endif()
-  if(links MATCHES "warnings")
-    message(FATAL_ERROR "gost::core leaks its warnings target to consumers: ${links}")
-  endif()
-  if(NOT "cxx_std_20" IN_LIST features)
-    message(FATAL_ERROR "gost::core does not require cxx_std_20 (features: ${features})")
-  endif()
+  gost_core_check_usage_requirements()
   message(STATUS "gost-core as a subproject: library only, no tests/examples, no leaked flags")
 endfunction()

@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -338,13 +339,17 @@ void CheckCases(const std::vector<Case<O>>& cases, const std::set<std::string>& 
 
 // Later options win; empty options are skipped wherever they appear;
 // a list of only empty options changes nothing; a run-time vector works too.
-template <class O>
-void CheckOrderAndEmpty(const OptionFunc<O>& first, const OptionFunc<O>& second,
-                        const std::function<void(O&)>& expect_first, const std::function<void(O&)>& expect_second) {
+// `make` is an option function of O that sets `field`; `first` and `second`
+// are two different values for it.
+template <class O, class V, class MakeOption>
+void CheckOrderAndEmpty(const MakeOption& make, V O::*field, const std::type_identity_t<V>& first_value,
+                        const std::type_identity_t<V>& second_value) {
+  const OptionFunc<O> first = make(first_value);
+  const OptionFunc<O> second = make(second_value);
   O want_first{};
-  expect_first(want_first);
+  want_first.*field = first_value;
   O want_second{};
-  expect_second(want_second);
+  want_second.*field = second_value;
   ASSERT_FALSE(Diff(want_first, want_second).empty()) << "bad test: the two options must disagree";
 
   EXPECT_THAT(Diff(MakeOptions<O>({first, second}), want_second), IsEmpty());
@@ -363,6 +368,20 @@ void CheckOrderAndEmpty(const OptionFunc<O>& first, const OptionFunc<O>& second,
     ApplyOptions<O>(got, OptionFunc<O>{});
     EXPECT_THAT(Diff(got, base), IsEmpty());
   }
+}
+
+// The whole check of an options struct whose only field is a pointer set by
+// one option function `name` (ConnectOptions' Dialer, HandleOptions'
+// Metadata): it sets a given object or null, later options win and empty
+// ones are skipped. `a` and `b` are two distinct objects.
+template <class O, class P, class MakeOption>
+void CheckOnePointerOption(const std::string& name, const std::string& field_name, const MakeOption& make,
+                           std::shared_ptr<P> O::*field, const std::shared_ptr<P>& a, const std::shared_ptr<P>& b) {
+  CheckCases<O>({
+      {name, field_name, make(a), [&](O& o) { o.*field = a; }},
+      {name + "(null)", field_name, make(nullptr), [&](O& o) { o.*field = nullptr; }},
+  });
+  CheckOrderAndEmpty(make, field, a, b);
 }
 
 // ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@
 #include "gost/core/testing/conformance/metadata.hpp"
 #include "gost/core/testing/conformance/registry.hpp"
 #include "gost/core/testing/pipe.hpp"
+#include "precise_marker.hpp"
 
 namespace {
 
@@ -134,34 +135,6 @@ struct OverwritingTraits {
   static Value Sample(int i) { return "v" + std::to_string(i); }
 };
 
-// A marker whose Reset forgets the time as well as the count.
-class ForgetfulMarker final : public core::selector::Marker {
- public:
-  [[nodiscard]] core::Time Time() const override {
-    std::lock_guard lock(mu_);
-    return time_;
-  }
-  [[nodiscard]] std::int64_t Count() const override {
-    std::lock_guard lock(mu_);
-    return count_;
-  }
-  void Mark() override {
-    std::lock_guard lock(mu_);
-    ++count_;
-    time_ = std::chrono::floor<std::chrono::seconds>(core::Now());
-  }
-  void Reset() override {
-    std::lock_guard lock(mu_);
-    count_ = 0;
-    time_ = {};
-  }
-
- private:
-  mutable std::mutex mu_;
-  std::int64_t count_ = 0;
-  core::Time time_{};
-};
-
 // Metadata whose keys are case-sensitive although the factory says not.
 class CaseSensitiveMetadata final : public core::metadata::Metadata {
  public:
@@ -192,7 +165,7 @@ INSTANTIATE_TEST_SUITE_P(Broken, ListenerConformanceTest,
 
 INSTANTIATE_TEST_SUITE_P(Broken, MarkerConformanceTest,
                          ::testing::Values(core::selector::MarkerFactory{
-                             "forgetful", [] { return std::make_shared<ForgetfulMarker>(); }}),
+                             "forgetful", [] { return std::make_shared<gost_test::PreciseMarker>(/*reset_clears_time=*/true); }}),
                          MarkerConformanceTest::ParamName);
 
 INSTANTIATE_TEST_SUITE_P(Broken, MetadataConformanceTest,

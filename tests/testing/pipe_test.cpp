@@ -57,6 +57,26 @@ class AtExit {
   std::function<void()> f_;
 };
 
+// Closes both ends of a pipe when the scope ends.
+AtExit CloseAtExit(net::Conn& x, net::Conn& y) {
+  return AtExit([&x, &y] {
+    (void)x.Close();
+    (void)y.Close();
+  });
+}
+
+// Writes `s` into `from` on another thread and expects `to` to read it
+// whole and the Write to report every byte without an error; then closes
+// both ends.
+void ExpectCrossingThenClose(net::Conn& from, net::Conn& to, std::string_view s) {
+  auto w = std::async(std::launch::async, [&from, s] { return from.Write(core::AsBytes(s)); });
+  const AtExit unblock = CloseAtExit(from, to);
+  EXPECT_EQ(ReadString(to, s.size()), s);
+  const auto wr = w.get();
+  EXPECT_EQ(wr.n, s.size());
+  EXPECT_FALSE(wr.err);
+}
+
 template <class T>
 bool Ready(std::future<T>& f, std::chrono::milliseconds wait = 0ms) {
   return f.wait_for(wait) == std::future_status::ready;
@@ -69,22 +89,13 @@ TEST(PipeTest, BytesCrossBothWays) {
   const auto wr = w.get();
   EXPECT_EQ(wr.n, 5U);
   EXPECT_FALSE(wr.err);
-  auto w2 = std::async(std::launch::async, [&b = *b] { return b.Write(core::AsBytes("back")); });
-  AtExit unblock([&x = *a, &y = *b] {
-    (void)x.Close();
-    (void)y.Close();
-  });
-  EXPECT_EQ(ReadString(*a, 4), "back");
-  EXPECT_FALSE(w2.get().err);
+  ExpectCrossingThenClose(*b, *a, "back");
 }
 
 TEST(PipeTest, WriteWaitsUntilEveryByteIsRead) {
   auto [a, b] = net::Pipe();
   auto w = std::async(std::launch::async, [&a = *a] { return a.Write(core::AsBytes("0123456789")); });
-  AtExit unblock([&x = *a, &y = *b] {
-    (void)x.Close();
-    (void)y.Close();
-  });
+  const AtExit unblock = CloseAtExit(*a, *b);
   EXPECT_FALSE(Ready(w, kSettle)) << "Write returned before anyone read";
   std::byte small[4];
   auto r = b->Read(small);
@@ -101,10 +112,7 @@ TEST(PipeTest, ConcurrentWritesDoNotInterleave) {
   const std::string ys(4096, 'y');
   auto w1 = std::async(std::launch::async, [&a = *a, &xs] { return a.Write(core::AsBytes(xs)); });
   auto w2 = std::async(std::launch::async, [&a = *a, &ys] { return a.Write(core::AsBytes(ys)); });
-  AtExit unblock([&x = *a, &y = *b] {
-    (void)x.Close();
-    (void)y.Close();
-  });
+  const AtExit unblock = CloseAtExit(*a, *b);
   // Small reads, so that the writers get every chance to mix.
   std::string got;
   std::byte buf[100];
@@ -173,57 +181,51 @@ TEST(PipeTest, DestroyingAnEndClosesIt) {
   EXPECT_TRUE(core::errors::Is(b->Read(buf).err, core::io::ErrEOF));
 }
 
-TEST(PipeTest, CloseWakesPendingCallsOnTheClosedEnd) {
-  auto [a, b] = net::Pipe();
-  auto reading = std::async(std::launch::async, [&a = *a] {
+// What a blocked Read and a blocked Write returned once a Close woke them.
+struct Woken {
+  core::io::IOResult read;
+  core::io::IOResult write;
+};
+
+// Blocks a Read and a Write on `blocked`, one end of the pipe a-b (nobody
+// reads the other end), closes a, and stores what the two calls returned.
+void CloseAWhileBlocked(net::Conn& a, net::Conn& b, net::Conn& blocked, Woken* out) {
+  auto reading = std::async(std::launch::async, [&blocked] {
     std::byte buf[8];
-    return a.Read(buf);
+    return blocked.Read(buf);
   });
-  // Nobody reads b, so this blocks until a closes.
-  auto writing = std::async(std::launch::async, [&a = *a] { return a.Write(core::AsBytes("stuck")); });
-  AtExit unblock([&x = *a, &y = *b] {
-    (void)x.Close();
-    (void)y.Close();
-  });
+  auto writing = std::async(std::launch::async, [&blocked] { return blocked.Write(core::AsBytes("stuck")); });
+  const AtExit unblock = CloseAtExit(a, b);
   EXPECT_FALSE(Ready(reading, kSettle)) << "Read returned with nothing written";
   EXPECT_FALSE(Ready(writing)) << "Write returned with nobody reading";
-  ASSERT_FALSE(a->Close());
+  ASSERT_FALSE(a.Close());
   ASSERT_TRUE(Ready(reading, kPatience));
   ASSERT_TRUE(Ready(writing, kPatience));
-  EXPECT_EQ(reading.get().err, net::ErrClosed);
-  const auto w = writing.get();
-  EXPECT_EQ(w.n, 0U);
-  EXPECT_EQ(w.err, net::ErrClosed);
+  out->read = reading.get();
+  out->write = writing.get();
+}
+
+TEST(PipeTest, CloseWakesPendingCallsOnTheClosedEnd) {
+  auto [a, b] = net::Pipe();
+  Woken woken;
+  ASSERT_NO_FATAL_FAILURE(CloseAWhileBlocked(*a, *b, *a, &woken));
+  EXPECT_EQ(woken.read.err, net::ErrClosed);
+  EXPECT_EQ(woken.write.n, 0U);
+  EXPECT_EQ(woken.write.err, net::ErrClosed);
 }
 
 TEST(PipeTest, CloseWakesPendingCallsOnThePeer) {
   auto [a, b] = net::Pipe();
-  auto reading = std::async(std::launch::async, [&b = *b] {
-    std::byte buf[8];
-    return b.Read(buf);
-  });
-  auto writing = std::async(std::launch::async, [&b = *b] { return b.Write(core::AsBytes("stuck")); });
-  AtExit unblock([&x = *a, &y = *b] {
-    (void)x.Close();
-    (void)y.Close();
-  });
-  EXPECT_FALSE(Ready(reading, kSettle));
-  EXPECT_FALSE(Ready(writing));
-  ASSERT_FALSE(a->Close());
-  ASSERT_TRUE(Ready(reading, kPatience));
-  ASSERT_TRUE(Ready(writing, kPatience));
-  EXPECT_TRUE(core::errors::Is(reading.get().err, core::io::ErrEOF));
-  const auto w = writing.get();
-  EXPECT_TRUE(core::errors::Is(w.err, net::ErrClosed)) << w.err;
+  Woken woken;
+  ASSERT_NO_FATAL_FAILURE(CloseAWhileBlocked(*a, *b, *b, &woken));
+  EXPECT_TRUE(core::errors::Is(woken.read.err, core::io::ErrEOF));
+  EXPECT_TRUE(core::errors::Is(woken.write.err, net::ErrClosed)) << woken.write.err;
 }
 
 TEST(PipeTest, WriteCutShortReportsWhatWentThrough) {
   auto [a, b] = net::Pipe();
   auto w = std::async(std::launch::async, [&a = *a] { return a.Write(core::AsBytes("0123456789")); });
-  AtExit unblock([&x = *a, &y = *b] {
-    (void)x.Close();
-    (void)y.Close();
-  });
+  const AtExit unblock = CloseAtExit(*a, *b);
   EXPECT_EQ(ReadString(*b, 3), "012");
   ASSERT_FALSE(b->Close());
   ASSERT_TRUE(Ready(w, kPatience));
@@ -245,10 +247,7 @@ TEST(PipeTest, PastDeadlineFailsAtOnceWithATimeout) {
   EXPECT_EQ(w.err, net::ErrDeadlineExceeded);
   // The other end's deadlines are its own.
   auto w2 = std::async(std::launch::async, [&b = *b] { return b.Write(core::AsBytes("ok")); });
-  AtExit unblock([&x = *a, &y = *b] {
-    (void)x.Close();
-    (void)y.Close();
-  });
+  const AtExit unblock = CloseAtExit(*a, *b);
   EXPECT_FALSE(Ready(w2, kSettle));
   ASSERT_FALSE(a->SetReadDeadline(core::Time{}));
   EXPECT_EQ(ReadString(*a, 2), "ok");
@@ -289,13 +288,7 @@ TEST(PipeTest, MovingTheDeadlineWakesPendingCalls) {
   EXPECT_EQ(r.get().err, net::ErrDeadlineExceeded);
   // Time{} clears it: the next Read waits for data again.
   ASSERT_FALSE(a->SetReadDeadline(core::Time{}));
-  auto w = std::async(std::launch::async, [&b = *b] { return b.Write(core::AsBytes("go")); });
-  AtExit unblock([&x = *a, &y = *b] {
-    (void)x.Close();
-    (void)y.Close();
-  });
-  EXPECT_EQ(ReadString(*a, 2), "go");
-  EXPECT_FALSE(w.get().err);
+  ExpectCrossingThenClose(*b, *a, "go");
 }
 
 TEST(PipeTest, AFarDeadlineIsNoObstacle) {
@@ -305,10 +298,7 @@ TEST(PipeTest, AFarDeadlineIsNoObstacle) {
     std::byte buf[8];
     return a.Read(buf);
   });
-  AtExit unblock([&x = *a, &y = *b] {
-    (void)x.Close();
-    (void)y.Close();
-  });
+  const AtExit unblock = CloseAtExit(*a, *b);
   EXPECT_FALSE(Ready(r, kSettle)) << "a deadline at the end of time fired";
   auto w = b->Write(core::AsBytes("z"));
   EXPECT_FALSE(w.err);
@@ -320,10 +310,7 @@ TEST(PipeTest, TimeoutOfAPartlyReadWriteKeepsTheCount) {
   auto [a, b] = net::Pipe();
   ASSERT_FALSE(a->SetWriteDeadline(core::Now() + 200ms));
   auto w = std::async(std::launch::async, [&a = *a] { return a.Write(core::AsBytes("abcdef")); });
-  AtExit unblock([&x = *a, &y = *b] {
-    (void)x.Close();
-    (void)y.Close();
-  });
+  const AtExit unblock = CloseAtExit(*a, *b);
   EXPECT_EQ(ReadString(*b, 2), "ab");
   ASSERT_TRUE(Ready(w, kPatience));
   const auto r = w.get();
@@ -427,13 +414,7 @@ TEST(PipeListenerTest, DialIsAcceptedAndConnected) {
   ASSERT_TRUE(server.has_value()) << server.error();
   auto client = dialed.get();
   ASSERT_TRUE(client.has_value()) << client.error();
-  auto w = std::async(std::launch::async, [&c = **client] { return c.Write(core::AsBytes("hi")); });
-  AtExit unblock([&] {
-    (void)(*client)->Close();
-    (void)(*server)->Close();
-  });
-  EXPECT_EQ(ReadString(**server, 2), "hi");
-  EXPECT_FALSE(w.get().err);
+  ExpectCrossingThenClose(**client, **server, "hi");
 }
 
 TEST(PipeListenerTest, CustomAddress) {
@@ -453,27 +434,28 @@ TEST(PipeListenerTest, BacklogLetsDialReturnFirst) {
   // Accepted in dial order.
   auto s1 = ln.Accept();
   ASSERT_TRUE(s1.has_value());
-  auto w = std::async(std::launch::async, [&c = **c1] { return c.Write(core::AsBytes("one")); });
-  AtExit unblock([&] {
-    (void)(*c1)->Close();
-    (void)(*s1)->Close();
-  });
-  EXPECT_EQ(ReadString(**s1, 3), "one");
-  EXPECT_FALSE(w.get().err);
+  ExpectCrossingThenClose(**c1, **s1, "one");
   ASSERT_TRUE(Ready(third, kPatience)) << "room in the backlog releases the waiting Dial";
   EXPECT_TRUE(third.get().has_value());
 }
 
+// Starts `call` (an Accept or a Dial on ln) on another thread, expects it to
+// wait, closes ln and expects the call to fail with ErrClosed.
+template <class Call>
+void ExpectCloseFailsPendingCall(net::PipeListener& ln, const Call& call) {
+  auto pending = std::async(std::launch::async, call);
+  AtExit close([&ln] { (void)ln.Close(); });
+  EXPECT_FALSE(Ready(pending, kSettle));
+  ASSERT_FALSE(ln.Close());
+  ASSERT_TRUE(Ready(pending, kPatience));
+  auto r = pending.get();
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error(), net::ErrClosed);
+}
+
 TEST(PipeListenerTest, CloseUnblocksAcceptAndDial) {
   net::PipeListener ln;
-  auto accepting = std::async(std::launch::async, [&ln] { return ln.Accept(); });
-  AtExit close([&ln] { (void)ln.Close(); });
-  EXPECT_FALSE(Ready(accepting, kSettle));
-  ASSERT_FALSE(ln.Close());
-  ASSERT_TRUE(Ready(accepting, kPatience));
-  auto a = accepting.get();
-  ASSERT_FALSE(a.has_value());
-  EXPECT_EQ(a.error(), net::ErrClosed);
+  ASSERT_NO_FATAL_FAILURE(ExpectCloseFailsPendingCall(ln, [&ln] { return ln.Accept(); }));
   EXPECT_EQ(ln.Accept().error(), net::ErrClosed);
   EXPECT_EQ(ln.Dial().error(), net::ErrClosed);
   EXPECT_EQ(ln.Close(), net::ErrClosed);
@@ -482,13 +464,7 @@ TEST(PipeListenerTest, CloseUnblocksAcceptAndDial) {
 
 TEST(PipeListenerTest, CloseFailsAPendingDial) {
   net::PipeListener ln;
-  auto dialed = std::async(std::launch::async, [&ln] { return ln.Dial(); });
-  EXPECT_FALSE(Ready(dialed, kSettle));
-  ASSERT_FALSE(ln.Close());
-  ASSERT_TRUE(Ready(dialed, kPatience));
-  auto r = dialed.get();
-  ASSERT_FALSE(r.has_value());
-  EXPECT_EQ(r.error(), net::ErrClosed);
+  ExpectCloseFailsPendingCall(ln, [&ln] { return ln.Dial(); });
 }
 
 TEST(PipeListenerTest, CloseEndsQueuedConnections) {

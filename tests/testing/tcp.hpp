@@ -42,6 +42,16 @@ namespace net = gost::core::net;
 
 inline core::Error SysError(int err) { return core::Error(std::error_code(err, std::system_category())); }
 
+// Close of a socket that its blocked calls poll: the first call flags it
+// closed and shuts the socket down (which wakes them); a later one fails
+// with ErrClosed.
+inline core::Error ShutDownOnce(std::atomic<bool>& closed, int fd) {
+  bool expected = false;
+  if (!closed.compare_exchange_strong(expected, true)) return net::ErrClosed;
+  (void)::shutdown(fd, SHUT_RDWR);
+  return {};
+}
+
 inline net::Addr AddrOf(const sockaddr_in& sa) {
   char text[INET_ADDRSTRLEN] = {};  // NOLINT(cppcoreguidelines-avoid-c-arrays)
   ::inet_ntop(AF_INET, &sa.sin_addr, text, sizeof(text));
@@ -122,12 +132,7 @@ class Conn final : public net::Conn {
     }
   }
 
-  core::Error Close() override {
-    bool expected = false;
-    if (!closed_.compare_exchange_strong(expected, true)) return net::ErrClosed;
-    (void)::shutdown(fd_, SHUT_RDWR);
-    return {};
-  }
+  core::Error Close() override { return ShutDownOnce(closed_, fd_); }
 
   [[nodiscard]] net::Addr LocalAddr() const override { return local_; }
   [[nodiscard]] net::Addr RemoteAddr() const override { return remote_; }
@@ -218,12 +223,7 @@ class Listener final : public net::Listener {
     }
   }
 
-  core::Error Close() override {
-    bool expected = false;
-    if (!closed_.compare_exchange_strong(expected, true)) return net::ErrClosed;
-    (void)::shutdown(fd_, SHUT_RDWR);
-    return {};
-  }
+  core::Error Close() override { return ShutDownOnce(closed_, fd_); }
 
   [[nodiscard]] net::Addr Addr() const override { return addr_; }
 

@@ -5,7 +5,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,32 +12,11 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/auth.hpp"
-#include "support/option_cases.hpp"
 
 namespace gost::core::auth {
 namespace {
 
 static_assert(detail::kIsInterface<Authenticator>);
-
-using OptionCase = testsupport::OptionCase<Options>;
-
-TEST(AuthOptions, DefaultsAreEmpty) { EXPECT_TRUE(Options{}.Service.empty()); }
-
-TEST(AuthOptions, EachOptionSetsExactlyItsField) {
-  const std::vector<OptionCase> cases{
-      {"WithService", WithService("svc"), [](Options& o) { o.Service = "svc"; }},
-      {"WithService empty", WithService(""), [](Options& o) { o.Service.clear(); }},
-  };
-  testsupport::ExpectEachOptionSetsItsField<Options>(cases, {Options{}, Options{"base"}},
-                                                     [](const Options& o) { return "'" + o.Service + "'"; });
-}
-
-TEST(AuthOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
-  EXPECT_EQ(MakeOptions<Options>({WithService("a"), Option{}, WithService("b"), nullptr}).Service, "b");
-  Options o{"kept"};
-  ApplyOptions<Options>(o, {Option{}, nullptr});
-  EXPECT_EQ(o.Service, "kept");
-}
 
 TEST(AuthenticateResult, DefaultIsARejection) {
   const AuthenticateResult r;

@@ -21,9 +21,7 @@ TEST(ChainOptions, RouteOption) {
        [](auto& o) { o.Host = "example.com"; }},
       {"WithHostRouteOption(\"\")", "Host", chain::WithHostRouteOption(""), [](auto& o) { o.Host.clear(); }},
   });
-  CheckOrderAndEmpty<chain::RouteOptions>(
-      chain::WithHostRouteOption("a"), chain::WithHostRouteOption("b"), [](auto& o) { o.Host = "a"; },
-      [](auto& o) { o.Host = "b"; });
+  CheckOrderAndEmpty(chain::WithHostRouteOption, &chain::RouteOptions::Host, "a", "b");
 }
 
 TEST(ChainOptions, DialOption) {
@@ -39,9 +37,7 @@ TEST(ChainOptions, DialOption) {
       {"LoggerDialOption", "Logger", chain::LoggerDialOption(log), [&](auto& o) { o.Logger = log; }},
       {"LoggerDialOption(null)", "Logger", chain::LoggerDialOption(nullptr), [](auto& o) { o.Logger = nullptr; }},
   });
-  CheckOrderAndEmpty<chain::DialOptions>(
-      chain::NetnsDialOption("a"), chain::NetnsDialOption("b"), [](auto& o) { o.Netns = "a"; },
-      [](auto& o) { o.Netns = "b"; });
+  CheckOrderAndEmpty(chain::NetnsDialOption, &chain::DialOptions::Netns, "a", "b");
 }
 
 TEST(ChainOptions, BindOption) {
@@ -60,9 +56,7 @@ TEST(ChainOptions, BindOption) {
        [](auto& o) { o.UDPConnTTL = Duration{}; }},
       {"LoggerBindOption", "Logger", chain::LoggerBindOption(log), [&](auto& o) { o.Logger = log; }},
   });
-  CheckOrderAndEmpty<chain::BindOptions>(
-      chain::BacklogBindOption(1), chain::BacklogBindOption(2), [](auto& o) { o.Backlog = 1; },
-      [](auto& o) { o.Backlog = 2; });
+  CheckOrderAndEmpty(chain::BacklogBindOption, &chain::BindOptions::Backlog, 1, 2);
 }
 
 TEST(ChainOptions, RouterOption) {
@@ -90,9 +84,7 @@ TEST(ChainOptions, RouterOption) {
       {"RecordersRouterOption()", "Recorders", chain::RecordersRouterOption({}), [](auto& o) { o.Recorders.clear(); }},
       {"LoggerRouterOption", "Logger", chain::LoggerRouterOption(log), [&](auto& o) { o.Logger = log; }},
   });
-  CheckOrderAndEmpty<chain::RouterOptions>(
-      chain::RetriesRouterOption(1), chain::RetriesRouterOption(2), [](auto& o) { o.Retries = 1; },
-      [](auto& o) { o.Retries = 2; });
+  CheckOrderAndEmpty(chain::RetriesRouterOption, &chain::RouterOptions::Retries, 1, 2);
 }
 
 TEST(ChainOptions, TransportOption) {
@@ -107,9 +99,7 @@ TEST(ChainOptions, TransportOption) {
       {"RouteTransportOption", "Route", chain::RouteTransportOption(rt), [&](auto& o) { o.Route = rt; }},
       {"RouteTransportOption(null)", "Route", chain::RouteTransportOption(nullptr), [](auto& o) { o.Route = nullptr; }},
   });
-  CheckOrderAndEmpty<chain::TransportOptions>(
-      chain::AddrTransportOption("a:1"), chain::AddrTransportOption("b:2"), [](auto& o) { o.Addr = "a:1"; },
-      [](auto& o) { o.Addr = "b:2"; });
+  CheckOrderAndEmpty(chain::AddrTransportOption, &chain::TransportOptions::Addr, "a:1", "b:2");
 }
 
 TEST(ChainOptions, NodeOption) {
@@ -140,9 +130,7 @@ TEST(ChainOptions, NodeOption) {
       {"PriorityNodeOption", "Priority", chain::PriorityNodeOption(7), [](auto& o) { o.Priority = 7; }},
       {"PriorityNodeOption(-5)", "Priority", chain::PriorityNodeOption(-5), [](auto& o) { o.Priority = -5; }},
   });
-  CheckOrderAndEmpty<chain::NodeOptions>(
-      chain::PriorityNodeOption(1), chain::PriorityNodeOption(2), [](auto& o) { o.Priority = 1; },
-      [](auto& o) { o.Priority = 2; });
+  CheckOrderAndEmpty(chain::PriorityNodeOption, &chain::NodeOptions::Priority, 1, 2);
 }
 
 TEST(OptionCapture, StringArgumentsAreCopied) {

@@ -184,6 +184,17 @@ static_assert(std::is_move_assignable_v<Transport>);
 
 std::vector<std::string> Take(Log& log) { return std::exchange(log.events, {}); }
 
+// Through a base-interface pointer, `rich` is found to offer every optional
+// interface Ext... and `plain` none of them.
+template <class... Ext, class Base>
+void ExpectExtensions(const std::shared_ptr<Base>& rich, const std::shared_ptr<Base>& plain) {
+  const auto offered = [](const std::shared_ptr<Base>& p) {
+    return std::vector<bool>{(dynamic_cast<Ext*>(p.get()) != nullptr)...};
+  };
+  EXPECT_EQ(offered(rich), std::vector<bool>(sizeof...(Ext), true));
+  EXPECT_EQ(offered(plain), std::vector<bool>(sizeof...(Ext), false));
+}
+
 // ---------------------------------------------------------------------------
 
 TEST(Interfaces, ACopyableImplementationCopiesThroughItsCopyConstructor) {
@@ -246,12 +257,8 @@ TEST(Interfaces, OptionalDialerInterfacesAreDiscovered) {
                                                  "conn released"));
 
   // Found through the base interfaces too.
-  dialer::DialerPtr as_dialer = std::make_shared<FancyDialer>(log);
-  EXPECT_NE(dynamic_cast<dialer::Handshaker*>(as_dialer.get()), nullptr);
-  EXPECT_NE(dynamic_cast<dialer::Multiplexer*>(as_dialer.get()), nullptr);
-  as_dialer = std::make_shared<PlainDialer>(log);
-  EXPECT_EQ(dynamic_cast<dialer::Handshaker*>(as_dialer.get()), nullptr);
-  EXPECT_EQ(dynamic_cast<dialer::Multiplexer*>(as_dialer.get()), nullptr);
+  ExpectExtensions<dialer::Handshaker, dialer::Multiplexer>(dialer::DialerPtr(std::make_shared<FancyDialer>(log)),
+                                                            dialer::DialerPtr(std::make_shared<PlainDialer>(log)));
 }
 
 TEST(Interfaces, BindNeedsABinder) {
@@ -280,12 +287,9 @@ TEST(Interfaces, BindNeedsABinder) {
   EXPECT_EQ((*ln2)->Addr(), (net::Addr{"mem", "bound"}));
   EXPECT_THAT(Take(*log), ::testing::ElementsAre("conn <- BIND :9000 backlog=16", "conn released"));
 
-  connector::ConnectorPtr as_connector = std::make_shared<BindingConnector>(log);
-  EXPECT_NE(dynamic_cast<connector::Binder*>(as_connector.get()), nullptr);
-  EXPECT_NE(dynamic_cast<connector::Handshaker*>(as_connector.get()), nullptr);
-  as_connector = std::make_shared<PlainConnector>(log);
-  EXPECT_EQ(dynamic_cast<connector::Binder*>(as_connector.get()), nullptr);
-  EXPECT_EQ(dynamic_cast<connector::Handshaker*>(as_connector.get()), nullptr);
+  ExpectExtensions<connector::Binder, connector::Handshaker>(
+      connector::ConnectorPtr(std::make_shared<BindingConnector>(log)),
+      connector::ConnectorPtr(std::make_shared<PlainConnector>(log)));
 }
 
 TEST(Interfaces, ConnectPassesTheCallOptions) {

@@ -87,6 +87,16 @@ class BufpoolStressTest : public ::testing::Test {
  protected:
   void SetUp() override { bufpool::Trim(); }
   void TearDown() override { bufpool::Trim(); }
+
+  // The end of a run whose threads have all finished: none of them saw an
+  // error, the pool holds no more than one thread's worth (the exited
+  // threads' caches went to the depot), and Trim empties it.
+  static void ExpectCleanEnd(const std::atomic<int>& errors) {
+    EXPECT_EQ(errors.load(), 0);
+    EXPECT_LE(bufpool::HeldBytes(), bufpool::MaxHeldBytes(1));
+    bufpool::Trim();
+    EXPECT_EQ(bufpool::HeldBytes(), 0u);
+  }
 };
 
 TEST_F(BufpoolStressTest, ManyThreadsAtEveryTier) {
@@ -145,12 +155,7 @@ TEST_F(BufpoolStressTest, ManyThreadsAtEveryTier) {
   for (std::thread& t : workers) t.join();
   done.store(true, std::memory_order_release);
   monitor.join();
-
-  EXPECT_EQ(errors.load(), 0);
-  // Only this thread (and whatever the depot took from the exited ones) is left.
-  EXPECT_LE(bufpool::HeldBytes(), bufpool::MaxHeldBytes(1));
-  bufpool::Trim();
-  EXPECT_EQ(bufpool::HeldBytes(), 0u);
+  ExpectCleanEnd(errors);
 }
 
 TEST_F(BufpoolStressTest, BuffersGotOnOneThreadArePutOnAnother) {
@@ -202,11 +207,7 @@ TEST_F(BufpoolStressTest, BuffersGotOnOneThreadArePutOnAnother) {
   });
   producer.join();
   consumer.join();
-
-  EXPECT_EQ(errors.load(), 0);
-  EXPECT_LE(bufpool::HeldBytes(), bufpool::MaxHeldBytes(1));
-  bufpool::Trim();
-  EXPECT_EQ(bufpool::HeldBytes(), 0u);
+  ExpectCleanEnd(errors);
 }
 
 TEST_F(BufpoolStressTest, ThreadsThatComeAndGoLeaveNothingBehind) {

@@ -166,25 +166,24 @@ TEST_F(BufpoolTest, PutKeepsATierBufferAndGetReusesIt) {
   EXPECT_EQ(bufpool::HeldBytes(), 0u);
 }
 
-TEST_F(BufpoolTest, PutAcceptsATierBufferAllocatedElsewhere) {
-  Bytes b(std::size_t{4096});
+// Puts `b` into the (empty) pool, which then holds `held` bytes, and
+// expects Get(size) to hand the same storage back.
+void ExpectPooledAndReused(Bytes b, std::size_t held, int size) {
   const std::byte* storage = b.data();
   bufpool::Put(std::move(b));
-  EXPECT_EQ(bufpool::HeldBytes(), 4096u);
-  Bytes got = bufpool::Get(3000);
+  EXPECT_EQ(bufpool::HeldBytes(), held);
+  Bytes got = bufpool::Get(size);
   EXPECT_EQ(got.data(), storage);
-  EXPECT_EQ(got.size(), 3000u);
+  EXPECT_EQ(got.size(), static_cast<std::size_t>(size));
+}
+
+TEST_F(BufpoolTest, PutAcceptsATierBufferAllocatedElsewhere) {
+  ExpectPooledAndReused(Bytes(std::size_t{4096}), 4096u, 3000);
 }
 
 TEST_F(BufpoolTest, AnEmptyBufferOfATierIsPooledToo) {
   // Get(0) has capacity 128: it goes back to the pool like any other.
-  Bytes b = bufpool::Get(0);
-  const std::byte* storage = b.data();
-  bufpool::Put(std::move(b));
-  EXPECT_EQ(bufpool::HeldBytes(), 128u);
-  Bytes got = bufpool::Get(128);
-  EXPECT_EQ(got.data(), storage);
-  EXPECT_EQ(got.size(), 128u);
+  ExpectPooledAndReused(bufpool::Get(0), 128u, 128);
 }
 
 TEST_F(BufpoolTest, ReuseIsLastInFirstOut) {

@@ -26,22 +26,13 @@ TEST(ConnectorOptions, Option) {
        [&](auto& o) { o.TLSConfig = tls_config; }},
       {"LoggerOption", "Logger", connector::LoggerOption(log), [&](auto& o) { o.Logger = log; }},
   });
-  CheckOrderAndEmpty<connector::Options>(
-      connector::AuthOption(user), connector::AuthOption(nullptr), [&](auto& o) { o.Auth = user; },
-      [](auto& o) { o.Auth = nullptr; });
+  CheckOrderAndEmpty(connector::AuthOption, &connector::Options::Auth, user, nullptr);
 }
 
 TEST(ConnectorOptions, ConnectOption) {
-  auto d1 = New<common::net::Dialer, common::net::MockDialer>();
-  auto d2 = New<common::net::Dialer, common::net::MockDialer>();
-  CheckCases<connector::ConnectOptions>({
-      {"DialerConnectOption", "Dialer", connector::DialerConnectOption(d1), [&](auto& o) { o.Dialer = d1; }},
-      {"DialerConnectOption(null)", "Dialer", connector::DialerConnectOption(nullptr),
-       [](auto& o) { o.Dialer = nullptr; }},
-  });
-  CheckOrderAndEmpty<connector::ConnectOptions>(
-      connector::DialerConnectOption(d1), connector::DialerConnectOption(d2), [&](auto& o) { o.Dialer = d1; },
-      [&](auto& o) { o.Dialer = d2; });
+  CheckOnePointerOption("DialerConnectOption", "Dialer", connector::DialerConnectOption,
+                        &connector::ConnectOptions::Dialer, New<common::net::Dialer, common::net::MockDialer>(),
+                        New<common::net::Dialer, common::net::MockDialer>());
 }
 
 TEST(ConnectorOptions, BindOption) {
@@ -55,9 +46,7 @@ TEST(ConnectorOptions, BindOption) {
        [](auto& o) { o.UDPDataBufferSize = 1500; }},
       {"UDPConnTTLBindOption", "UDPConnTTL", connector::UDPConnTTLBindOption(90s), [](auto& o) { o.UDPConnTTL = 90s; }},
   });
-  CheckOrderAndEmpty<connector::BindOptions>(
-      connector::UDPConnTTLBindOption(1s), connector::UDPConnTTLBindOption(2s), [](auto& o) { o.UDPConnTTL = 1s; },
-      [](auto& o) { o.UDPConnTTL = 2s; });
+  CheckOrderAndEmpty(connector::UDPConnTTLBindOption, &connector::BindOptions::UDPConnTTL, 1s, 2s);
 }
 
 // The option keeps its object alive on its own.

@@ -27,9 +27,7 @@ TEST(DialerOptions, Option) {
       {"ProxyProtocolOption(1)", "ProxyProtocol", dialer::ProxyProtocolOption(1), [](auto& o) { o.ProxyProtocol = 1; }},
       {"ProxyProtocolOption(0)", "ProxyProtocol", dialer::ProxyProtocolOption(0), [](auto& o) { o.ProxyProtocol = 0; }},
   });
-  CheckOrderAndEmpty<dialer::Options>(
-      dialer::ProxyProtocolOption(1), dialer::ProxyProtocolOption(2), [](auto& o) { o.ProxyProtocol = 1; },
-      [](auto& o) { o.ProxyProtocol = 2; });
+  CheckOrderAndEmpty(dialer::ProxyProtocolOption, &dialer::Options::ProxyProtocol, 1, 2);
 }
 
 TEST(DialerOptions, DialOption) {
@@ -38,9 +36,7 @@ TEST(DialerOptions, DialOption) {
       {"HostDialOption", "Host", dialer::HostDialOption("sni.example"), [](auto& o) { o.Host = "sni.example"; }},
       {"NetDialerDialOption", "Dialer", dialer::NetDialerDialOption(d), [&](auto& o) { o.Dialer = d; }},
   });
-  CheckOrderAndEmpty<dialer::DialOptions>(
-      dialer::HostDialOption("a"), dialer::HostDialOption("b"), [](auto& o) { o.Host = "a"; },
-      [](auto& o) { o.Host = "b"; });
+  CheckOrderAndEmpty(dialer::HostDialOption, &dialer::DialOptions::Host, "a", "b");
 }
 
 TEST(DialerOptions, HandshakeOption) {
@@ -48,9 +44,7 @@ TEST(DialerOptions, HandshakeOption) {
       {"AddrHandshakeOption", "Addr", dialer::AddrHandshakeOption("node:443"), [](auto& o) { o.Addr = "node:443"; }},
       {"AddrHandshakeOption(\"\")", "Addr", dialer::AddrHandshakeOption(""), [](auto& o) { o.Addr.clear(); }},
   });
-  CheckOrderAndEmpty<dialer::HandshakeOptions>(
-      dialer::AddrHandshakeOption("a:1"), dialer::AddrHandshakeOption("b:2"), [](auto& o) { o.Addr = "a:1"; },
-      [](auto& o) { o.Addr = "b:2"; });
+  CheckOrderAndEmpty(dialer::AddrHandshakeOption, &dialer::HandshakeOptions::Addr, "a:1", "b:2");
 }
 
 TEST(OptionCapture, StringArgumentsAreCopied) {

@@ -346,28 +346,35 @@ TEST(IPTest, Is4To4To16) {
   EXPECT_EQ(empty.To16(), Bytes16({}));
 }
 
-TEST(IPTest, IsLoopback) {
-  EXPECT_TRUE(MustParse("127.0.0.1").IsLoopback());
-  EXPECT_TRUE(MustParse("127.255.255.254").IsLoopback());
-  EXPECT_TRUE(MustParse("::1").IsLoopback());
-  EXPECT_TRUE(MustParse("::ffff:127.0.0.1").IsLoopback());
-  EXPECT_FALSE(MustParse("128.0.0.1").IsLoopback());
-  EXPECT_FALSE(MustParse("1.0.0.127").IsLoopback());
-  EXPECT_FALSE(MustParse("::2").IsLoopback());
-  EXPECT_FALSE(MustParse("1::1").IsLoopback());
-  EXPECT_FALSE(MustParse("::").IsLoopback());
-  EXPECT_FALSE(MustParse("::127.0.0.1").IsLoopback());
-  EXPECT_FALSE(IP().IsLoopback());
-}
-
-TEST(IPTest, IsUnspecified) {
-  EXPECT_TRUE(MustParse("0.0.0.0").IsUnspecified());
-  EXPECT_TRUE(MustParse("::").IsUnspecified());
-  EXPECT_TRUE(MustParse("::ffff:0.0.0.0").IsUnspecified());
-  EXPECT_FALSE(MustParse("0.0.0.1").IsUnspecified());
-  EXPECT_FALSE(MustParse("::1").IsUnspecified());
-  EXPECT_FALSE(MustParse("1::").IsUnspecified());
-  EXPECT_FALSE(IP().IsUnspecified());
+TEST(IPTest, IsLoopbackAndIsUnspecified) {
+  // Each address (empty: the zero IP) and what the two predicates say of it.
+  struct Case {
+    std::string_view text;
+    bool loopback;
+    bool unspecified;
+  };
+  const Case cases[] = {
+      {"127.0.0.1", true, false},
+      {"127.255.255.254", true, false},
+      {"::1", true, false},
+      {"::ffff:127.0.0.1", true, false},
+      {"128.0.0.1", false, false},
+      {"1.0.0.127", false, false},
+      {"::2", false, false},
+      {"1::1", false, false},
+      {"::127.0.0.1", false, false},
+      {"0.0.0.0", false, true},
+      {"::", false, true},
+      {"::ffff:0.0.0.0", false, true},
+      {"0.0.0.1", false, false},
+      {"1::", false, false},
+      {"", false, false},
+  };
+  for (const auto& c : cases) {
+    const IP ip = c.text.empty() ? IP() : MustParse(c.text);
+    EXPECT_EQ(ip.IsLoopback(), c.loopback) << c.text;
+    EXPECT_EQ(ip.IsUnspecified(), c.unspecified) << c.text;
+  }
 }
 
 TEST(IPTest, ConstexprAndOrdering) {
@@ -615,52 +622,62 @@ TEST(IPNetTest, EqualityAndHash) {
 // ---------------------------------------------------------------------------
 // SplitHostPort / JoinHostPort (Go's net/ipsock_test.go tables)
 
+// Go's splitJoinTests: SplitHostPort(hostport) gives host and port, and
+// JoinHostPort(host, port) gives hostport back.
+struct HostPortCase {
+  std::string_view host;
+  std::string_view port;
+  std::string_view hostport;
+};
+constexpr HostPortCase kSplitJoinCases[] = {
+    // host names
+    {"localhost", "http", "localhost:http"},
+    {"localhost", "80", "localhost:80"},
+    {"host", "80", "host:80"},
+    // Go-specific host name with zone
+    {"localhost%lo0", "http", "localhost%lo0:http"},
+    {"localhost%lo0", "80", "localhost%lo0:80"},
+    // IP literals
+    {"127.0.0.1", "http", "127.0.0.1:http"},
+    {"127.0.0.1", "80", "127.0.0.1:80"},
+    {"::1", "http", "[::1]:http"},
+    {"::1", "80", "[::1]:80"},
+    // with zone
+    {"::1%lo0", "http", "[::1%lo0]:http"},
+    {"::1%lo0", "80", "[::1%lo0]:80"},
+    {"fe80::1%lo0", "80", "[fe80::1%lo0]:80"},
+    // wildcard host
+    {"", "http", ":http"},
+    {"", "80", ":80"},
+    // wildcard port
+    {"golang.org", "", "golang.org:"},
+    {"host", "", "host:"},
+    {"127.0.0.1", "", "127.0.0.1:"},
+    {"::1", "", "[::1]:"},
+    // opaque service name
+    {"golang.org", "https%foo", "golang.org:https%foo"},
+    // both empty
+    {"", "", ":"},
+};
+
+// Addresses SplitHostPort reads that JoinHostPort would write another way
+// (without the brackets).
+constexpr HostPortCase kSplitOnlyCases[] = {
+    {"localhost%lo0", "http", "[localhost%lo0]:http"},
+    {"localhost%lo0", "80", "[localhost%lo0]:80"},
+    {"", "80", "[]:80"},
+};
+
 TEST(SplitHostPortTest, Valid) {
-  struct Case {
-    std::string_view hostport;
-    std::string_view host;
-    std::string_view port;
-  };
-  const Case cases[] = {
-      // host names
-      {"localhost:http", "localhost", "http"},
-      {"localhost:80", "localhost", "80"},
-      {"host:80", "host", "80"},
-      // Go-specific host name with zone
-      {"localhost%lo0:http", "localhost%lo0", "http"},
-      {"localhost%lo0:80", "localhost%lo0", "80"},
-      {"[localhost%lo0]:http", "localhost%lo0", "http"},
-      {"[localhost%lo0]:80", "localhost%lo0", "80"},
-      // IP literals
-      {"127.0.0.1:http", "127.0.0.1", "http"},
-      {"127.0.0.1:80", "127.0.0.1", "80"},
-      {"[::1]:http", "::1", "http"},
-      {"[::1]:80", "::1", "80"},
-      // with zone
-      {"[::1%lo0]:http", "::1%lo0", "http"},
-      {"[::1%lo0]:80", "::1%lo0", "80"},
-      {"[fe80::1%lo0]:80", "fe80::1%lo0", "80"},
-      // wildcard host
-      {":http", "", "http"},
-      {":80", "", "80"},
-      // wildcard port
-      {"golang.org:", "golang.org", ""},
-      {"host:", "host", ""},
-      {"127.0.0.1:", "127.0.0.1", ""},
-      {"[::1]:", "::1", ""},
-      // opaque service name
-      {"golang.org:https%foo", "golang.org", "https%foo"},
-      // both empty
-      {":", "", ""},
-      {"[]:80", "", "80"},
-  };
-  for (const auto& c : cases) {
+  const auto check = [](const HostPortCase& c) {
     auto r = net::SplitHostPort(c.hostport);
     ASSERT_TRUE(r) << c.hostport << ": " << r.error();
     EXPECT_EQ(r->host, c.host) << c.hostport;
     EXPECT_EQ(r->port, c.port) << c.hostport;
     EXPECT_EQ(*r, (net::HostPort{std::string(c.host), std::string(c.port)}));
-  }
+  };
+  for (const auto& c : kSplitJoinCases) check(c);
+  for (const auto& c : kSplitOnlyCases) check(c);
 }
 
 TEST(SplitHostPortTest, Invalid) {
@@ -728,33 +745,8 @@ TEST(SplitHostPortTest, MessageFormat) {
 }
 
 TEST(JoinHostPortTest, Table) {
-  struct Case {
-    std::string_view host;
-    std::string_view port;
-    std::string_view want;
-  };
-  const Case cases[] = {
-      {"localhost", "http", "localhost:http"},
-      {"localhost", "80", "localhost:80"},
-      {"host", "80", "host:80"},
-      {"localhost%lo0", "http", "localhost%lo0:http"},
-      {"localhost%lo0", "80", "localhost%lo0:80"},
-      {"127.0.0.1", "http", "127.0.0.1:http"},
-      {"127.0.0.1", "80", "127.0.0.1:80"},
-      {"::1", "http", "[::1]:http"},
-      {"::1", "80", "[::1]:80"},
-      {"::1%lo0", "http", "[::1%lo0]:http"},
-      {"::1%lo0", "80", "[::1%lo0]:80"},
-      {"fe80::1%lo0", "80", "[fe80::1%lo0]:80"},
-      {"", "http", ":http"},
-      {"", "80", ":80"},
-      {"golang.org", "", "golang.org:"},
-      {"127.0.0.1", "", "127.0.0.1:"},
-      {"::1", "", "[::1]:"},
-      {"golang.org", "https%foo", "golang.org:https%foo"},
-  };
-  for (const auto& c : cases) {
-    EXPECT_EQ(net::JoinHostPort(c.host, c.port), c.want) << c.host << " " << c.port;
+  for (const auto& c : kSplitJoinCases) {
+    EXPECT_EQ(net::JoinHostPort(c.host, c.port), c.hostport) << c.host << " " << c.port;
   }
 }
 

@@ -45,22 +45,13 @@ TEST(HandlerOptions, Option) {
       {"ServiceOption", "Service", handler::ServiceOption("svc-1"), [](auto& o) { o.Service = "svc-1"; }},
       {"NetnsOption", "Netns", handler::NetnsOption("ns4"), [](auto& o) { o.Netns = "ns4"; }},
   });
-  CheckOrderAndEmpty<handler::Options>(
-      handler::ServiceOption("a"), handler::ServiceOption("b"), [](auto& o) { o.Service = "a"; },
-      [](auto& o) { o.Service = "b"; });
+  CheckOrderAndEmpty(handler::ServiceOption, &handler::Options::Service, "a", "b");
 }
 
 TEST(HandlerOptions, HandleOption) {
-  auto md1 = New<metadata::Metadata, metadata::MockMetadata>();
-  auto md2 = New<metadata::Metadata, metadata::MockMetadata>();
-  CheckCases<handler::HandleOptions>({
-      {"MetadataHandleOption", "Metadata", handler::MetadataHandleOption(md1), [&](auto& o) { o.Metadata = md1; }},
-      {"MetadataHandleOption(null)", "Metadata", handler::MetadataHandleOption(nullptr),
-       [](auto& o) { o.Metadata = nullptr; }},
-  });
-  CheckOrderAndEmpty<handler::HandleOptions>(
-      handler::MetadataHandleOption(md1), handler::MetadataHandleOption(md2), [&](auto& o) { o.Metadata = md1; },
-      [&](auto& o) { o.Metadata = md2; });
+  CheckOnePointerOption("MetadataHandleOption", "Metadata", handler::MetadataHandleOption,
+                        &handler::HandleOptions::Metadata, New<metadata::Metadata, metadata::MockMetadata>(),
+                        New<metadata::Metadata, metadata::MockMetadata>());
 }
 
 TEST(OptionCapture, StringArgumentsAreCopied) {

@@ -34,9 +34,7 @@ TEST(HopOptions, SelectOption) {
        [](auto& o) { o.Body = Bytes(std::string_view("hello")); }},
       {"BodySelectOption(empty)", "Body", hop::BodySelectOption(Bytes{}), [](auto& o) { o.Body = Bytes{}; }},
   });
-  CheckOrderAndEmpty<hop::SelectOptions>(
-      hop::HostSelectOption("a"), hop::HostSelectOption("b"), [](auto& o) { o.Host = "a"; },
-      [](auto& o) { o.Host = "b"; });
+  CheckOrderAndEmpty(hop::HostSelectOption, &hop::SelectOptions::Host, "a", "b");
 }
 
 TEST(OptionCapture, StringArgumentsAreCopied) {

@@ -8,7 +8,6 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -18,17 +17,6 @@ namespace gost::core::hosts {
 namespace {
 
 static_assert(detail::kIsInterface<HostMapper>);
-static_assert(std::is_empty_v<Options>);
-static_assert(std::is_same_v<Option, OptionFunc<Options>>);
-
-TEST(HostsOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
-  std::vector<int> calls;
-  Options o;
-  ApplyOptions<Options>(o, {[&](Options* p) { calls.push_back(p == &o ? 1 : -1); }, Option{}, nullptr,
-                            [&](Options* p) { calls.push_back(p == &o ? 2 : -2); }});
-  EXPECT_EQ(calls, (std::vector<int>{1, 2}));
-  EXPECT_EQ(o, Options{});
-}
 
 TEST(LookupResult, DefaultIsNotFound) {
   const LookupResult r;

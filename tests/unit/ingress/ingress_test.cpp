@@ -5,38 +5,20 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "gost/core/testing/mocks/ingress.hpp"
-#include "support/option_cases.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::ingress {
 namespace {
 
 static_assert(detail::kIsInterface<Ingress>);
-
-using OptionCase = testsupport::OptionCase<Options>;
-
-TEST(IngressOptions, EachOptionSetsExactlyItsField) {
-  const std::vector<OptionCase> cases{
-      {"WithService", WithService("svc"), [](Options& o) { o.Service = "svc"; }},
-      {"WithService empty", WithService(""), [](Options& o) { o.Service.clear(); }},
-  };
-  testsupport::ExpectEachOptionSetsItsField<Options>(cases, {Options{}, Options{"base"}},
-                                                     [](const Options& o) { return "'" + o.Service + "'"; });
-}
-
-TEST(IngressOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
-  EXPECT_EQ(MakeOptions<Options>({WithService("a"), nullptr, WithService("b"), Option{}}).Service, "b");
-  EXPECT_EQ(MakeOptions<Options>({}), Options{});
-}
 
 TEST(Rule, IsAPlainValue) {
   const Rule r{"*.example.org", "tunnel-1"};
@@ -101,17 +83,13 @@ TEST(Ingress, SetAndGetRules) {
 TEST(Ingress, ConcurrentUse) {
   const IngressPtr ing = std::make_shared<MapIngress>();
   const context::Context ctx;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < 200; ++i) {
-        const std::string host = "h" + std::to_string(i % 10) + ".test";
-        (void)ing->SetRule(ctx, std::make_shared<Rule>(Rule{host, "t" + std::to_string(t)}));
-        (void)ing->GetRule(ctx, host);
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
+  testsupport::RunOnThreads(4, [&](int t) {
+    for (int i = 0; i < 200; ++i) {
+      const std::string host = "h" + std::to_string(i % 10) + ".test";
+      (void)ing->SetRule(ctx, std::make_shared<Rule>(Rule{host, "t" + std::to_string(t)}));
+      (void)ing->GetRule(ctx, host);
+    }
+  });
   for (int i = 0; i < 10; ++i) EXPECT_NE(ing->GetRule(ctx, "h" + std::to_string(i) + ".test"), nullptr);
 }
 

@@ -6,14 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "gost/core/testing/mocks/limiter/conn.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::limiter::conn {
 namespace {
@@ -50,16 +48,12 @@ class PerKey final : public ConnLimiter {
   explicit PerKey(int limit) : limit_(limit) {}
   std::shared_ptr<conn::Limiter> Limiter(std::string_view key) override {
     if (key.substr(0, 3) == "vip") return nullptr;
-    std::lock_guard lock(mu_);
-    auto& slot = limiters_[std::string(key)];
-    if (!slot) slot = std::make_shared<Counting>(limit_);
-    return slot;
+    return limiters_.Get(std::string(key), [this] { return std::make_shared<Counting>(limit_); });
   }
 
  private:
   const int limit_;
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<conn::Limiter>> limiters_;
+  testsupport::KeyedCache<conn::Limiter> limiters_;
 };
 
 TEST(ConnLimiter, PerKeyLimitsThroughTheInterface) {
@@ -87,19 +81,15 @@ TEST(ConnLimiter, ConcurrentAllowNeverExceedsTheLimit) {
   auto lim = std::make_shared<Counting>(3);
   const LimiterPtr l = lim;
   std::atomic<int> admitted{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < 500; ++i) {
-        if (l->Allow(1)) {
-          admitted.fetch_add(1);
-          EXPECT_LE(lim->Current(), 3);
-          (void)l->Allow(-1);
-        }
+  testsupport::RunOnThreads(4, [&](int) {
+    for (int i = 0; i < 500; ++i) {
+      if (l->Allow(1)) {
+        admitted.fetch_add(1);
+        EXPECT_LE(lim->Current(), 3);
+        (void)l->Allow(-1);
       }
-    });
-  }
-  for (auto& th : threads) th.join();
+    }
+  });
   EXPECT_GT(admitted.load(), 0);
   EXPECT_EQ(lim->Current(), 0);
 }

@@ -5,12 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 
 #include "gost/core/testing/mocks/limiter/rate.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::limiter::rate {
 namespace {
@@ -45,15 +45,11 @@ class PerKey final : public RateLimiter {
  public:
   std::shared_ptr<rate::Limiter> Limiter(std::string_view key) override {
     if (key.empty()) return nullptr;
-    std::lock_guard lock(mu_);
-    auto& slot = m_[std::string(key)];
-    if (!slot) slot = std::make_shared<Bucket>(2.5, 3);
-    return slot;
+    return limiters_.Get(std::string(key), [] { return std::make_shared<Bucket>(2.5, 3); });
   }
 
  private:
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<rate::Limiter>> m_;
+  testsupport::KeyedCache<rate::Limiter> limiters_;
 };
 
 TEST(RateLimiter, BucketThroughTheInterface) {

@@ -9,7 +9,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <future>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -17,6 +16,7 @@
 #include <utility>
 
 #include "gost/core/testing/mocks/limiter/traffic.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::limiter::traffic {
 namespace {
@@ -88,16 +88,13 @@ class PerKey final : public TrafficLimiter {
   }
 
  private:
-  using Map = std::map<std::string, std::shared_ptr<traffic::Limiter>>;
-  std::shared_ptr<traffic::Limiter> Get(Map& m, std::string_view key, Variadic<limiter::Option> opts) {
+  using Map = testsupport::KeyedCache<traffic::Limiter>;
+  static std::shared_ptr<traffic::Limiter> Get(Map& m, std::string_view key, Variadic<limiter::Option> opts) {
     const auto o = MakeOptions<limiter::Options>(opts);
     if (key.empty()) return nullptr;
-    std::lock_guard lock(mu_);
-    auto& slot = m[o.Scope + "/" + std::string(key)];
-    if (!slot) slot = std::make_shared<Bucket>(o.Scope == limiter::ScopeClient ? 100 : 1000);
-    return slot;
+    return m.Get(o.Scope + "/" + std::string(key),
+                 [&o] { return std::make_shared<Bucket>(o.Scope == limiter::ScopeClient ? 100 : 1000); });
   }
-  std::mutex mu_;
   Map in_, out_;
 };
 

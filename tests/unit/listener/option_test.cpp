@@ -48,9 +48,7 @@ TEST(ListenerOptions, Option) {
           {"RouterOption(null)", "Router", listener::RouterOption(nullptr), [](auto& o) { o.Router = nullptr; }},
       },
       {"Chain"});
-  CheckOrderAndEmpty<listener::Options>(
-      listener::AddrOption(":1"), listener::AddrOption(":2"), [](auto& o) { o.Addr = ":1"; },
-      [](auto& o) { o.Addr = ":2"; });
+  CheckOrderAndEmpty(listener::AddrOption, &listener::Options::Addr, ":1", ":2");
 }
 
 TEST(OptionCapture, StringArgumentsAreCopied) {

@@ -10,13 +10,13 @@
 #include <mutex>
 #include <set>
 #include <string>
-#include <thread>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "gost/core/testing/mocks/metrics.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::metrics {
 namespace {
@@ -137,13 +137,9 @@ TEST(Metrics, UnknownNamesGiveNull) {
 TEST(Metrics, ConcurrentUpdates) {
   auto reg = std::make_shared<Registry>();
   const MetricsPtr m = reg;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < 250; ++i) m->Counter("gost_requests_total", {{"t", "x"}})->Inc();
-    });
-  }
-  for (auto& th : threads) th.join();
+  testsupport::RunOnThreads(4, [&](int) {
+    for (int i = 0; i < 250; ++i) m->Counter("gost_requests_total", {{"t", "x"}})->Inc();
+  });
   EXPECT_DOUBLE_EQ(reg->Find("counter", "gost_requests_total", {{"t", "x"}})->Get(), 1000.0);
 }
 

@@ -9,11 +9,11 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <thread>
 #include <type_traits>
 #include <vector>
 
 #include "gost/core/testing/mocks/observer/stats.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::observer::stats {
 namespace {
@@ -93,19 +93,15 @@ TEST(Stats, UnknownKindsAreIgnored) {
 
 TEST(Stats, ConcurrentAdds) {
   const StatsPtr s = std::make_shared<Counters>();
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < 1000; ++i) {
-        s->Add(KindInputBytes, 3);
-        s->Add(KindCurrentConns, 1);
-        s->Add(KindCurrentConns, -1);
-        (void)s->Get(KindInputBytes);
-        (void)s->IsUpdated();
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
+  testsupport::RunOnThreads(4, [&](int) {
+    for (int i = 0; i < 1000; ++i) {
+      s->Add(KindInputBytes, 3);
+      s->Add(KindCurrentConns, 1);
+      s->Add(KindCurrentConns, -1);
+      (void)s->Get(KindInputBytes);
+      (void)s->IsUpdated();
+    }
+  });
   EXPECT_EQ(s->Get(KindInputBytes), 12000U);
   EXPECT_EQ(s->Get(KindCurrentConns), 0U);
 }

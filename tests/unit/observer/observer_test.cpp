@@ -7,36 +7,25 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "gost/core/testing/mocks/observer.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::observer {
 namespace {
 
 static_assert(detail::kIsInterface<Observer>);
 static_assert(detail::kIsInterface<Event>);
-static_assert(std::is_empty_v<Options>);
-static_assert(std::is_same_v<Option, OptionFunc<Options>>);
 static_assert(std::is_same_v<EventType, std::string>);
 
 TEST(ObserverEventTypes, HaveUpstreamValues) {
   EXPECT_EQ(EventStatus, "status");
   EXPECT_EQ(EventStats, "stats");
   EXPECT_NE(EventStatus, EventStats);
-}
-
-TEST(ObserverOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
-  std::vector<int> calls;
-  Options o;
-  ApplyOptions<Options>(o, {nullptr, [&](Options*) { calls.push_back(1); }, Option{},
-                            [&](Options*) { calls.push_back(2); }});
-  EXPECT_EQ(calls, (std::vector<int>{1, 2}));
-  EXPECT_EQ(o, Options{});
 }
 
 struct StatusEvent final : Event {
@@ -57,27 +46,22 @@ class Collector final : public Observer {
   Error Observe(const context::Context& ctx, const std::vector<EventPtr>& events, Variadic<Option> opts) override {
     (void)MakeOptions<Options>(opts);
     if (auto err = ctx.Err()) return err;
-    std::lock_guard lock(mu_);
     for (const auto& e : events) {
       if (!e) continue;
       if (e->Type() == EventStatus) {
-        log_.push_back("status:" + dynamic_cast<const StatusEvent&>(*e).state);
+        log_.Add("status:" + dynamic_cast<const StatusEvent&>(*e).state);
       } else if (e->Type() == EventStats) {
-        log_.push_back("stats:" + std::to_string(dynamic_cast<const StatsEvent&>(*e).bytes));
+        log_.Add("stats:" + std::to_string(dynamic_cast<const StatsEvent&>(*e).bytes));
       } else {
         return errors::New("unknown event type '" + e->Type() + "'");
       }
     }
     return {};
   }
-  std::vector<std::string> Log() const {
-    std::lock_guard lock(mu_);
-    return log_;
-  }
+  std::vector<std::string> Log() const { return log_.Entries(); }
 
  private:
-  mutable std::mutex mu_;
-  std::vector<std::string> log_;
+  testsupport::LockedLog log_;
 };
 
 struct OddEvent final : Event {

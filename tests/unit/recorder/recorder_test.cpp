@@ -12,15 +12,14 @@
 #include <typeinfo>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "gost/core/testing/mocks/recorder.hpp"
 #include "support/option_cases.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::recorder {
 namespace {
@@ -103,18 +102,13 @@ class Memory final : public Recorder {
     const auto o = MakeOptions<RecordOptions>(opts);
     std::string entry(AsString(b));
     if (const auto* md = std::any_cast<std::string>(&o.Metadata)) entry = *md + "|" + entry;
-    std::lock_guard lock(mu_);
-    records_.push_back(std::move(entry));
+    records_.Add(std::move(entry));
     return {};
   }
-  std::vector<std::string> Records() const {
-    std::lock_guard lock(mu_);
-    return records_;
-  }
+  std::vector<std::string> Records() const { return records_.Entries(); }
 
  private:
-  mutable std::mutex mu_;
-  std::vector<std::string> records_;
+  testsupport::LockedLog records_;
 };
 
 TEST(Recorder, RecordsThroughTheInterface) {
@@ -140,13 +134,9 @@ TEST(Recorder, RecordsThroughTheInterface) {
 TEST(Recorder, ConcurrentRecords) {
   auto mem = std::make_shared<Memory>();
   const RecorderPtr r = mem;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < 100; ++i) EXPECT_FALSE(r->Record(context::Background(), AsBytes("data")));
-    });
-  }
-  for (auto& th : threads) th.join();
+  testsupport::RunOnThreads(4, [&](int) {
+    for (int i = 0; i < 100; ++i) EXPECT_FALSE(r->Record(context::Background(), AsBytes("data")));
+  });
   EXPECT_EQ(mem->Records().size(), 400U);
 }
 

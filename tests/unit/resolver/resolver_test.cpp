@@ -8,7 +8,6 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -18,8 +17,6 @@ namespace gost::core::resolver {
 namespace {
 
 static_assert(detail::kIsInterface<Resolver>);
-static_assert(std::is_empty_v<Options>);
-static_assert(std::is_same_v<Option, OptionFunc<Options>>);
 
 TEST(ResolverErrInvalid, IsASentinel) {
   ASSERT_TRUE(ErrInvalid);
@@ -39,15 +36,6 @@ TEST(ResolverErrInvalid, IsASentinel) {
   EXPECT_FALSE(errors::Is(Error{}, ErrInvalid));
   EXPECT_FALSE(errors::Is(ErrInvalid, context::Canceled));
   EXPECT_FALSE(ErrInvalid.Timeout());
-}
-
-TEST(ResolverOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
-  std::vector<int> calls;
-  Options o;
-  ApplyOptions<Options>(o, {[&](Options*) { calls.push_back(1); }, nullptr, Option{},
-                            [&](Options*) { calls.push_back(2); }});
-  EXPECT_EQ(calls, (std::vector<int>{1, 2}));
-  EXPECT_EQ(o, Options{});
 }
 
 // A table-backed resolver; without a table it is "not configured" and

@@ -5,7 +5,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,28 +12,11 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/router.hpp"
-#include "support/option_cases.hpp"
 
 namespace gost::core::router {
 namespace {
 
 static_assert(detail::kIsInterface<Router>);
-
-using OptionCase = testsupport::OptionCase<Options>;
-
-TEST(RouterOptions, EachOptionSetsExactlyItsField) {
-  EXPECT_TRUE(Options{}.ID.empty());
-  const std::vector<OptionCase> cases{
-      {"IDOption", IDOption("main"), [](Options& o) { o.ID = "main"; }},
-      {"IDOption empty", IDOption(""), [](Options& o) { o.ID.clear(); }},
-  };
-  testsupport::ExpectEachOptionSetsItsField<Options>(cases, {Options{}, Options{"base"}},
-                                                     [](const Options& o) { return "'" + o.ID + "'"; });
-}
-
-TEST(RouterOptions, LaterOptionWinsAndEmptyOnesAreSkipped) {
-  EXPECT_EQ(MakeOptions<Options>({IDOption("1"), Option{}, IDOption("2"), nullptr}).ID, "2");
-}
 
 TEST(Route, Fields) {
   const Route empty;

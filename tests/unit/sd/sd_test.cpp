@@ -9,27 +9,15 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
-#include <type_traits>
 #include <vector>
 
 #include "gost/core/testing/mocks/sd.hpp"
+#include "support/threads.hpp"
 
 namespace gost::core::sd {
 namespace {
 
 static_assert(detail::kIsInterface<SD>);
-static_assert(std::is_empty_v<Options>);
-static_assert(std::is_same_v<Option, OptionFunc<Options>>);
-
-TEST(SDOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
-  std::vector<int> calls;
-  Options o;
-  ApplyOptions<Options>(o, {Option{}, [&](Options*) { calls.push_back(1); }, nullptr,
-                            [&](Options*) { calls.push_back(2); }});
-  EXPECT_EQ(calls, (std::vector<int>{1, 2}));
-  EXPECT_EQ(o, Options{});
-}
 
 TEST(SDService, IsAPlainValue) {
   const Service s{"id-1", "web", "node-a", "tcp", "10.0.0.5:8080"};
@@ -144,18 +132,14 @@ TEST(SD, BadArgumentsAndCancellation) {
 TEST(SD, ConcurrentRegistrations) {
   const SDPtr sd = std::make_shared<Memory>();
   const context::Context ctx;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < 50; ++i) {
-        auto s = std::make_shared<Service>(
-            Service{std::to_string(t) + "-" + std::to_string(i), "svc", "", "tcp", ""});
-        EXPECT_FALSE(sd->Register(ctx, s));
-        EXPECT_TRUE(sd->Get(ctx, "svc"));
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
+  testsupport::RunOnThreads(4, [&](int t) {
+    for (int i = 0; i < 50; ++i) {
+      auto s = std::make_shared<Service>(
+          Service{std::to_string(t) + "-" + std::to_string(i), "svc", "", "tcp", ""});
+      EXPECT_FALSE(sd->Register(ctx, s));
+      EXPECT_TRUE(sd->Get(ctx, "svc"));
+    }
+  });
   EXPECT_EQ(sd->Get(ctx, "svc")->size(), 200U);
 }
 
