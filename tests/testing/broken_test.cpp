@@ -24,6 +24,7 @@
 #include "gost/core/testing/conformance/registry.hpp"
 #include "gost/core/testing/pipe.hpp"
 #include "precise_marker.hpp"
+#include "reference/registry.hpp"
 
 namespace {
 
@@ -94,37 +95,23 @@ core::Result<net::ListenerSetup> StartStuckListener() {
   return net::ListenerSetup{std::move(ln), [raw] { return raw->Dial(); }, nullptr};
 }
 
-// A registry that lets a second Register replace the first.
+// The reference registry, except that a second Register replaces the first.
 template <class T>
 class OverwritingRegistry final : public core::registry::Registry<T> {
  public:
   core::Error Register(std::string_view name, T v) override {
-    if (name.empty()) return {};
     std::lock_guard lock(mu_);
-    m_[std::string(name)] = std::move(v);
-    return {};
+    inner_.Unregister(name);
+    return inner_.Register(name, std::move(v));
   }
-  void Unregister(std::string_view name) override {
-    std::lock_guard lock(mu_);
-    m_.erase(std::string(name));
-  }
-  [[nodiscard]] bool IsRegistered(std::string_view name) const override {
-    std::lock_guard lock(mu_);
-    return m_.count(std::string(name)) != 0;
-  }
-  [[nodiscard]] T Get(std::string_view name) const override {
-    std::lock_guard lock(mu_);
-    auto it = m_.find(std::string(name));
-    return it == m_.end() ? T{} : it->second;
-  }
-  [[nodiscard]] std::map<std::string, T> GetAll() const override {
-    std::lock_guard lock(mu_);
-    return m_;
-  }
+  void Unregister(std::string_view name) override { inner_.Unregister(name); }
+  [[nodiscard]] bool IsRegistered(std::string_view name) const override { return inner_.IsRegistered(name); }
+  [[nodiscard]] T Get(std::string_view name) const override { return inner_.Get(name); }
+  [[nodiscard]] std::map<std::string, T> GetAll() const override { return inner_.GetAll(); }
 
  private:
-  mutable std::mutex mu_;
-  std::map<std::string, T> m_;
+  std::mutex mu_;
+  gost::x::Registry<T> inner_;
 };
 
 struct OverwritingTraits {

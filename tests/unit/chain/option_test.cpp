@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "support/option_check.hpp"
@@ -192,16 +193,14 @@ TEST(OptionCapture, RecordersRouterOptionCopiesTheList) {
   EXPECT_EQ(MakeOptions<chain::RouterOptions>(from_vector).Recorders.size(), 2U);
 }
 
-// Every option type is a std::function that can be empty, so that a null in
-// a list is the "nil option" upstream skips.
-TEST(OptionTypes, DefaultBuiltOptionsAreEmpty) {
-  EXPECT_FALSE(chain::RouteOption{});
-  EXPECT_FALSE(chain::DialOption{});
-  EXPECT_FALSE(chain::BindOption{});
-  EXPECT_FALSE(chain::RouterOption{});
-  EXPECT_FALSE(chain::TransportOption{});
-  EXPECT_FALSE(chain::NodeOption{});
-}
+// Each option type is OptionFunc of its struct (Go: `func(*Options)`); a
+// default-built one is the empty "nil option" (OptionFuncTest.EmptyForms).
+static_assert(std::is_same_v<chain::RouteOption, OptionFunc<chain::RouteOptions>>);
+static_assert(std::is_same_v<chain::DialOption, OptionFunc<chain::DialOptions>>);
+static_assert(std::is_same_v<chain::BindOption, OptionFunc<chain::BindOptions>>);
+static_assert(std::is_same_v<chain::RouterOption, OptionFunc<chain::RouterOptions>>);
+static_assert(std::is_same_v<chain::TransportOption, OptionFunc<chain::TransportOptions>>);
+static_assert(std::is_same_v<chain::NodeOption, OptionFunc<chain::NodeOptions>>);
 
 }  // namespace
 }  // namespace gost::core

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 
 #include "support/option_check.hpp"
 
@@ -55,13 +56,11 @@ TEST(OptionCapture, PointerArgumentsAreCopiedNotReferenced) {
                                        New<logger::Logger, logger::MockLogger>());
 }
 
-// Every option type is a std::function that can be empty, so that a null in
-// a list is the "nil option" upstream skips.
-TEST(OptionTypes, DefaultBuiltOptionsAreEmpty) {
-  EXPECT_FALSE(connector::Option{});
-  EXPECT_FALSE(connector::ConnectOption{});
-  EXPECT_FALSE(connector::BindOption{});
-}
+// Each option type is OptionFunc of its struct (Go: `func(*Options)`); a
+// default-built one is the empty "nil option" (OptionFuncTest.EmptyForms).
+static_assert(std::is_same_v<connector::Option, OptionFunc<connector::Options>>);
+static_assert(std::is_same_v<connector::ConnectOption, OptionFunc<connector::ConnectOptions>>);
+static_assert(std::is_same_v<connector::BindOption, OptionFunc<connector::BindOptions>>);
 
 }  // namespace
 }  // namespace gost::core

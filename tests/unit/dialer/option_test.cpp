@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 
 #include "support/option_check.hpp"
 
@@ -52,13 +53,11 @@ TEST(OptionCapture, StringArgumentsAreCopied) {
   ExpectStringCopied<dialer::HandshakeOptions>(dialer::AddrHandshakeOption, &dialer::HandshakeOptions::Addr);
 }
 
-// Every option type is a std::function that can be empty, so that a null in
-// a list is the "nil option" upstream skips.
-TEST(OptionTypes, DefaultBuiltOptionsAreEmpty) {
-  EXPECT_FALSE(dialer::Option{});
-  EXPECT_FALSE(dialer::DialOption{});
-  EXPECT_FALSE(dialer::HandshakeOption{});
-}
+// Each option type is OptionFunc of its struct (Go: `func(*Options)`); a
+// default-built one is the empty "nil option" (OptionFuncTest.EmptyForms).
+static_assert(std::is_same_v<dialer::Option, OptionFunc<dialer::Options>>);
+static_assert(std::is_same_v<dialer::DialOption, OptionFunc<dialer::DialOptions>>);
+static_assert(std::is_same_v<dialer::HandshakeOption, OptionFunc<dialer::HandshakeOptions>>);
 
 }  // namespace
 }  // namespace gost::core

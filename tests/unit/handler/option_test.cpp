@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "support/option_check.hpp"
@@ -90,12 +91,10 @@ TEST(OptionCapture, RecordersOptionCopiesTheList) {
   EXPECT_THAT(names, ::testing::ElementsAre("x", "y", "z"));
 }
 
-// Every option type is a std::function that can be empty, so that a null in
-// a list is the "nil option" upstream skips.
-TEST(OptionTypes, DefaultBuiltOptionsAreEmpty) {
-  EXPECT_FALSE(handler::Option{});
-  EXPECT_FALSE(handler::HandleOption{});
-}
+// Each option type is OptionFunc of its struct (Go: `func(*Options)`); a
+// default-built one is the empty "nil option" (OptionFuncTest.EmptyForms).
+static_assert(std::is_same_v<handler::Option, OptionFunc<handler::Options>>);
+static_assert(std::is_same_v<handler::HandleOption, OptionFunc<handler::HandleOptions>>);
 
 }  // namespace
 }  // namespace gost::core

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <type_traits>
 
 #include "support/option_check.hpp"
 
@@ -66,9 +67,9 @@ TEST(OptionCapture, ValueArgumentsAreCopied) {
   EXPECT_EQ(MakeOptions<hop::SelectOptions>(body_opt).Body.str(), "abc");
 }
 
-// Every option type is a std::function that can be empty, so that a null in
-// a list is the "nil option" upstream skips.
-TEST(OptionTypes, DefaultBuiltOptionsAreEmpty) { EXPECT_FALSE(hop::SelectOption{}); }
+// Each option type is OptionFunc of its struct (Go: `func(*Options)`); a
+// default-built one is the empty "nil option" (OptionFuncTest.EmptyForms).
+static_assert(std::is_same_v<hop::SelectOption, OptionFunc<hop::SelectOptions>>);
 
 }  // namespace
 }  // namespace gost::core

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
 
 #include "support/option_check.hpp"
 
@@ -55,9 +56,9 @@ TEST(OptionCapture, StringArgumentsAreCopied) {
   ExpectStringCopied<listener::Options>(listener::AddrOption, &listener::Options::Addr);
 }
 
-// Every option type is a std::function that can be empty, so that a null in
-// a list is the "nil option" upstream skips.
-TEST(OptionTypes, DefaultBuiltOptionsAreEmpty) { EXPECT_FALSE(listener::Option{}); }
+// Each option type is OptionFunc of its struct (Go: `func(*Options)`); a
+// default-built one is the empty "nil option" (OptionFuncTest.EmptyForms).
+static_assert(std::is_same_v<listener::Option, OptionFunc<listener::Options>>);
 
 }  // namespace
 }  // namespace gost::core
