@@ -2,7 +2,9 @@
 // packages' tests share (auth, admission, bypass, ingress, limiter, router;
 // recorder and rewriter for their std::any metadata options):
 // each case applies one option to each of a few base structs and expects
-// the base changed in exactly the way the case describes.
+// the base changed in exactly the way the case describes. Below it, the
+// whole option checks of the packages with one string field and of those
+// with an empty options struct.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,6 +13,7 @@
 #include <functional>
 #include <initializer_list>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "gost/core/go/option.hpp"
@@ -65,6 +68,45 @@ void ExpectEachAnyOption(const std::vector<AnyOptionCase<O>>& cases, std::any O:
       c.check(o.*field);
     }
   }
+}
+
+/// The whole check of a package whose options struct has one string field
+/// and one option for it (auth and ingress: Service; router: ID): the
+/// field starts empty, the option sets it to a value or to "" over an empty
+/// and a filled struct, the later option wins and empty ones change nothing.
+template <class O, class MakeOption>
+void ExpectOneStringFieldOption(const std::string& name, const MakeOption& make, std::string O::*field) {
+  EXPECT_TRUE((O{}.*field).empty());
+  const std::vector<OptionCase<O>> cases{
+      {name, make("svc"), [field](O& o) { o.*field = "svc"; }},
+      {name + " empty", make(""), [field](O& o) { (o.*field).clear(); }},
+  };
+  O filled;
+  filled.*field = "base";
+  ExpectEachOptionSetsItsField<O>(cases, {O{}, filled}, [field](const O& o) { return "'" + o.*field + "'"; });
+
+  EXPECT_EQ(MakeOptions<O>({make("a"), OptionFunc<O>{}, make("b"), nullptr}).*field, "b");
+  EXPECT_EQ(MakeOptions<O>({}), O{});
+  O kept;
+  kept.*field = "kept";
+  ApplyOptions<O>(kept, {OptionFunc<O>{}, nullptr});
+  EXPECT_EQ(kept.*field, "kept");
+}
+
+/// The check of a package whose options struct is empty (hosts, observer,
+/// resolver, sd): Option is OptionFunc<O>, the options still run in order
+/// on the struct they are given, and empty ones (at the front, between and
+/// at the end) are skipped.
+template <class O, class Option>
+void ExpectEmptyOptionsRunInOrder() {
+  static_assert(std::is_empty_v<O>);
+  static_assert(std::is_same_v<Option, OptionFunc<O>>);
+  std::vector<int> calls;
+  O o;
+  ApplyOptions<O>(o, {nullptr, [&](O* p) { calls.push_back(p == &o ? 1 : -1); }, Option{}, nullptr,
+                      [&](O* p) { calls.push_back(p == &o ? 2 : -2); }, Option{}});
+  EXPECT_EQ(calls, (std::vector<int>{1, 2}));
+  EXPECT_EQ(o, O{});
 }
 
 }  // namespace gost::core::testsupport

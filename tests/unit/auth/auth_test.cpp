@@ -12,11 +12,16 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/auth.hpp"
+#include "support/option_cases.hpp"
 
 namespace gost::core::auth {
 namespace {
 
 static_assert(detail::kIsInterface<Authenticator>);
+
+TEST(AuthOptions, WithServiceSetsService) {
+  testsupport::ExpectOneStringFieldOption<Options>("WithService", WithService, &Options::Service);
+}
 
 TEST(AuthenticateResult, DefaultIsARejection) {
   const AuthenticateResult r;

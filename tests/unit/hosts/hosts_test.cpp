@@ -12,11 +12,16 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/hosts.hpp"
+#include "support/option_cases.hpp"
 
 namespace gost::core::hosts {
 namespace {
 
 static_assert(detail::kIsInterface<HostMapper>);
+
+TEST(HostsOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
+  testsupport::ExpectEmptyOptionsRunInOrder<Options, Option>();
+}
 
 TEST(LookupResult, DefaultIsNotFound) {
   const LookupResult r;

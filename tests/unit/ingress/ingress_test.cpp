@@ -13,12 +13,17 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/ingress.hpp"
+#include "support/option_cases.hpp"
 #include "support/threads.hpp"
 
 namespace gost::core::ingress {
 namespace {
 
 static_assert(detail::kIsInterface<Ingress>);
+
+TEST(IngressOptions, WithServiceSetsService) {
+  testsupport::ExpectOneStringFieldOption<Options>("WithService", WithService, &Options::Service);
+}
 
 TEST(Rule, IsAPlainValue) {
   const Rule r{"*.example.org", "tunnel-1"};

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/observer.hpp"
+#include "support/option_cases.hpp"
 #include "support/threads.hpp"
 
 namespace gost::core::observer {
@@ -26,6 +27,10 @@ TEST(ObserverEventTypes, HaveUpstreamValues) {
   EXPECT_EQ(EventStatus, "status");
   EXPECT_EQ(EventStats, "stats");
   EXPECT_NE(EventStatus, EventStats);
+}
+
+TEST(ObserverOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
+  testsupport::ExpectEmptyOptionsRunInOrder<Options, Option>();
 }
 
 struct StatusEvent final : Event {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/resolver.hpp"
+#include "support/option_cases.hpp"
 
 namespace gost::core::resolver {
 namespace {
@@ -36,6 +37,10 @@ TEST(ResolverErrInvalid, IsASentinel) {
   EXPECT_FALSE(errors::Is(Error{}, ErrInvalid));
   EXPECT_FALSE(errors::Is(ErrInvalid, context::Canceled));
   EXPECT_FALSE(ErrInvalid.Timeout());
+}
+
+TEST(ResolverOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
+  testsupport::ExpectEmptyOptionsRunInOrder<Options, Option>();
 }
 
 // A table-backed resolver; without a table it is "not configured" and

@@ -12,11 +12,16 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/router.hpp"
+#include "support/option_cases.hpp"
 
 namespace gost::core::router {
 namespace {
 
 static_assert(detail::kIsInterface<Router>);
+
+TEST(RouterOptions, IDOptionSetsID) {
+  testsupport::ExpectOneStringFieldOption<Options>("IDOption", IDOption, &Options::ID);
+}
 
 TEST(Route, Fields) {
   const Route empty;

@@ -12,12 +12,17 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/sd.hpp"
+#include "support/option_cases.hpp"
 #include "support/threads.hpp"
 
 namespace gost::core::sd {
 namespace {
 
 static_assert(detail::kIsInterface<SD>);
+
+TEST(SDOptions, OptionsApplyInOrderAndEmptyOnesAreSkipped) {
+  testsupport::ExpectEmptyOptionsRunInOrder<Options, Option>();
+}
 
 TEST(SDService, IsAPlainValue) {
   const Service s{"id-1", "web", "node-a", "tcp", "10.0.0.5:8080"};
