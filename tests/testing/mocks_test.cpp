@@ -316,31 +316,35 @@ TEST(MocksTest, IoReaderFromAndWriterTo) {
   EXPECT_EQ(out.err, core::net::ErrClosed);
 }
 
-TEST(MocksTest, ConnLimiters) {
-  StrictMock<core::limiter::conn::MockLimiter> l;
+// The connection-count and the rate limiters have one shape (Allow, Limit
+// and a keyed Limiter lookup), so one check serves both kits.
+template <class Lim, class Keyed, class MockLim, class MockKeyed>
+void ExpectKeyedLimiterMocks(decltype(std::declval<Lim&>().Limit()) limit) {
+  StrictMock<MockLim> l;
   EXPECT_CALL(l, Allow(2)).WillOnce(Return(true));
-  EXPECT_CALL(l, Limit()).WillOnce(Return(10));
-  auto shared = std::make_shared<core::limiter::conn::MockLimiter>();
-  StrictMock<core::limiter::conn::MockConnLimiter> cl;
-  EXPECT_CALL(cl, Limiter("client")).WillOnce(Return(shared));
-  core::limiter::conn::Limiter& li = l;
+  EXPECT_CALL(l, Allow(1)).WillOnce(Return(false));
+  EXPECT_CALL(l, Limit()).WillOnce(Return(limit));
+  auto shared = std::make_shared<MockLim>();
+  StrictMock<MockKeyed> keyed;
+  EXPECT_CALL(keyed, Limiter("client")).WillOnce(Return(shared));
+  EXPECT_CALL(keyed, Limiter("any")).WillOnce(Return(nullptr));
+  Lim& li = l;
   EXPECT_TRUE(li.Allow(2));
-  EXPECT_EQ(li.Limit(), 10);
-  core::limiter::conn::ConnLimiter& cli = cl;
-  EXPECT_EQ(cli.Limiter("client"), shared);
+  EXPECT_FALSE(li.Allow(1));
+  EXPECT_EQ(li.Limit(), limit);
+  Keyed& ki = keyed;
+  EXPECT_EQ(ki.Limiter("client"), shared);
+  EXPECT_EQ(ki.Limiter("any"), nullptr);
+}
+
+TEST(MocksTest, ConnLimiters) {
+  namespace conn = core::limiter::conn;
+  ExpectKeyedLimiterMocks<conn::Limiter, conn::ConnLimiter, conn::MockLimiter, conn::MockConnLimiter>(10);
 }
 
 TEST(MocksTest, RateLimiters) {
-  StrictMock<core::limiter::rate::MockLimiter> l;
-  EXPECT_CALL(l, Allow(1)).WillOnce(Return(false));
-  EXPECT_CALL(l, Limit()).WillOnce(Return(2.5));
-  StrictMock<core::limiter::rate::MockRateLimiter> rl;
-  EXPECT_CALL(rl, Limiter(_)).WillOnce(Return(nullptr));
-  core::limiter::rate::Limiter& li = l;
-  EXPECT_FALSE(li.Allow(1));
-  EXPECT_DOUBLE_EQ(li.Limit(), 2.5);
-  core::limiter::rate::RateLimiter& rli = rl;
-  EXPECT_EQ(rli.Limiter("any"), nullptr);
+  namespace rate = core::limiter::rate;
+  ExpectKeyedLimiterMocks<rate::Limiter, rate::RateLimiter, rate::MockLimiter, rate::MockRateLimiter>(2.5);
 }
 
 TEST(MocksTest, TrafficLimiters) {
