@@ -53,14 +53,24 @@ std::string RoundTrip(gc::net::Conn& conn, const std::string& text) {
   return got;
 }
 
-TEST(Chain, DialsThroughTwoNodes) {
-  auto net = std::make_shared<MemNet>();
-  Server echo(*net, "echo:7", Echo());
-  ProxyNode a(net, "a:1080", "alpha");
-  ProxyNode b(net, "b:1080", "beta");
+// An echo server at echo:7 behind two proxies: a:1080 wants the greeting
+// "alpha", b:1080 wants "beta".
+class TwoProxies : public ::testing::Test {
+ protected:
+  // A route through a then b, greeting b with `b_token`.
+  gost::x::NodeRoute Route(const std::string& b_token = "beta") const {
+    return gost::x::NodeRoute(std::vector<gc::chain::NodePtr>{MakeNode("a", "a:1080", "alpha", net->Dialer()),
+                                                              MakeNode("b", "b:1080", b_token, net->Dialer())});
+  }
 
-  gost::x::NodeRoute route(std::vector<gc::chain::NodePtr>{MakeNode("a", "a:1080", "alpha", net->Dialer()),
-                                                           MakeNode("b", "b:1080", "beta", net->Dialer())});
+  std::shared_ptr<MemNet> net = std::make_shared<MemNet>();
+  Server echo{*net, "echo:7", Echo()};
+  ProxyNode a{net, "a:1080", "alpha"};
+  ProxyNode b{net, "b:1080", "beta"};
+};
+
+TEST_F(TwoProxies, DialsThroughBoth) {
+  auto route = Route();
   auto [ctx, cancel] = gc::context::WithTimeout(gc::context::Background(), std::chrono::seconds(10));
   auto conn = route.Dial(ctx, "tcp", "echo:7");
   ASSERT_TRUE(conn) << conn.error().Message();
@@ -72,14 +82,8 @@ TEST(Chain, DialsThroughTwoNodes) {
   cancel();
 }
 
-TEST(Chain, ANodeThatRefusesTheGreetingIsMarked) {
-  auto net = std::make_shared<MemNet>();
-  Server echo(*net, "echo:7", Echo());
-  ProxyNode a(net, "a:1080", "alpha");
-  ProxyNode b(net, "b:1080", "beta");
-
-  gost::x::NodeRoute route(std::vector<gc::chain::NodePtr>{MakeNode("a", "a:1080", "alpha", net->Dialer()),
-                                                           MakeNode("b", "b:1080", "wrong", net->Dialer())});
+TEST_F(TwoProxies, ANodeThatRefusesTheGreetingIsMarked) {
+  auto route = Route("wrong");
   auto conn = route.Dial(gc::context::Background(), "tcp", "echo:7");
   ASSERT_FALSE(conn);
   EXPECT_NE(conn.error().Message().find("DENIED"), std::string::npos) << conn.error().Message();
