@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gost/core/testing/mocks/limiter/conn.hpp"
+#include "reference/limiter.hpp"
 #include "support/threads.hpp"
 
 namespace gost::core::limiter::conn {
@@ -19,36 +20,14 @@ namespace {
 static_assert(detail::kIsInterface<Limiter>);
 static_assert(detail::kIsInterface<ConnLimiter>);
 
-// Counts connections in with Allow(1) and out with Allow(-1), like go-gost/x.
-class Counting final : public Limiter {
- public:
-  explicit Counting(int limit) : limit_(limit) {}
-  bool Allow(int n) override {
-    if (n <= 0) {
-      current_.fetch_add(n);
-      return true;
-    }
-    if (current_.fetch_add(n) + n > limit_) {
-      current_.fetch_sub(n);
-      return false;
-    }
-    return true;
-  }
-  int Limit() const override { return limit_; }
-  int Current() const { return current_.load(); }
-
- private:
-  const int limit_;
-  std::atomic<int> current_{0};
-};
-
-// One limiter per key; keys starting with "vip" are not limited (null).
+// One limiter per key, each the reference set's counting limiter (go-gost/x's);
+// keys starting with "vip" are not limited (null).
 class PerKey final : public ConnLimiter {
  public:
   explicit PerKey(int limit) : limit_(limit) {}
   std::shared_ptr<conn::Limiter> Limiter(std::string_view key) override {
     if (key.substr(0, 3) == "vip") return nullptr;
-    return limiters_.Get(std::string(key), [this] { return std::make_shared<Counting>(limit_); });
+    return limiters_.Get(std::string(key), [this] { return std::make_shared<x::limiter::conn::Limiter>(limit_); });
   }
 
  private:
@@ -78,20 +57,23 @@ TEST(ConnLimiter, PerKeyLimitsThroughTheInterface) {
 }
 
 TEST(ConnLimiter, ConcurrentAllowNeverExceedsTheLimit) {
-  auto lim = std::make_shared<Counting>(3);
-  const LimiterPtr l = lim;
+  const LimiterPtr l = std::make_shared<x::limiter::conn::Limiter>(3);
   std::atomic<int> admitted{0};
+  std::atomic<int> open{0};  // places taken and not yet given back
   testsupport::RunOnThreads(4, [&](int) {
     for (int i = 0; i < 500; ++i) {
       if (l->Allow(1)) {
         admitted.fetch_add(1);
-        EXPECT_LE(lim->Current(), 3);
+        EXPECT_LE(open.fetch_add(1) + 1, 3);
+        open.fetch_sub(1);
         (void)l->Allow(-1);
       }
     }
   });
   EXPECT_GT(admitted.load(), 0);
-  EXPECT_EQ(lim->Current(), 0);
+  // Every place was given back: all three can be taken again, and no more.
+  EXPECT_TRUE(l->Allow(3));
+  EXPECT_FALSE(l->Allow(1));
 }
 
 TEST(ConnLimiter, Mocks) {
