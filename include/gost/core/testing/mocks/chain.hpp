@@ -21,6 +21,24 @@
 #include "gost/core/chain/router.hpp"
 #include "gost/core/chain/transport.hpp"
 
+namespace gost::core::detail::testkit {
+
+// Dial and Bind, which Route and Router declare alike, mocked once for both.
+template <class Interface>
+class MockDialBind : public Interface {
+ public:
+  MOCK_METHOD(Result<net::ConnUniquePtr>, Dial,
+              (const context::Context& ctx, std::string_view network, std::string_view address,
+               Variadic<chain::DialOption> opts),
+              (override));
+  MOCK_METHOD(Result<net::ListenerUniquePtr>, Bind,
+              (const context::Context& ctx, std::string_view network, std::string_view address,
+               Variadic<chain::BindOption> opts),
+              (override));
+};
+
+}  // namespace gost::core::detail::testkit
+
 namespace gost::core::chain {
 
 /// Mock of Chainer. Unconfigured, Route returns null (dial directly).
@@ -32,32 +50,16 @@ class MockChainer : public Chainer {
               (override));
 };
 
-/// Mock of Route.
-class MockRoute : public Route {
+/// Mock of Route: Dial, Bind and Nodes.
+class MockRoute : public core::detail::testkit::MockDialBind<Route> {
  public:
-  MOCK_METHOD(Result<net::ConnUniquePtr>, Dial,
-              (const context::Context& ctx, std::string_view network, std::string_view address,
-               Variadic<DialOption> opts),
-              (override));
-  MOCK_METHOD(Result<net::ListenerUniquePtr>, Bind,
-              (const context::Context& ctx, std::string_view network, std::string_view address,
-               Variadic<BindOption> opts),
-              (override));
   MOCK_METHOD(std::vector<std::shared_ptr<Node>>, Nodes, (), (const, override));
 };
 
-/// Mock of Router. Unconfigured, Options returns null.
-class MockRouter : public Router {
+/// Mock of Router: Dial, Bind and Options. Unconfigured, Options returns null.
+class MockRouter : public core::detail::testkit::MockDialBind<Router> {
  public:
   MOCK_METHOD(RouterOptions*, Options, (), (override));
-  MOCK_METHOD(Result<net::ConnUniquePtr>, Dial,
-              (const context::Context& ctx, std::string_view network, std::string_view address,
-               Variadic<DialOption> opts),
-              (override));
-  MOCK_METHOD(Result<net::ListenerUniquePtr>, Bind,
-              (const context::Context& ctx, std::string_view network, std::string_view address,
-               Variadic<BindOption> opts),
-              (override));
 };
 
 /// Mock of Transporter. Unconfigured, Options and Copy return null.
