@@ -2,26 +2,15 @@
 // limiter::conn::ConnLimiter.
 #pragma once
 
-#include <gmock/gmock.h>
-
-#include <memory>
-#include <string_view>
-
 #include "gost/core/limiter/conn/limiter.hpp"
+#include "gost/core/testing/detail/limiter_mocks.hpp"
 
 namespace gost::core::limiter::conn {
 
 /// Mock of the connection-count Limiter. Unconfigured, Allow refuses.
-class MockLimiter : public Limiter {
- public:
-  MOCK_METHOD(bool, Allow, (int n), (override));
-  MOCK_METHOD(int, Limit, (), (const, override));
-};
+class MockLimiter : public core::detail::testkit::MockCountingLimiter<Limiter> {};
 
 /// Mock of ConnLimiter. Unconfigured, Limiter returns null (no limit).
-class MockConnLimiter : public ConnLimiter {
- public:
-  MOCK_METHOD(std::shared_ptr<conn::Limiter>, Limiter, (std::string_view key), (override));
-};
+class MockConnLimiter : public core::detail::testkit::MockKeyedLimiter<ConnLimiter> {};
 
 }  // namespace gost::core::limiter::conn

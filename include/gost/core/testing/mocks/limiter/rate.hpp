@@ -2,26 +2,15 @@
 // limiter::rate::RateLimiter.
 #pragma once
 
-#include <gmock/gmock.h>
-
-#include <memory>
-#include <string_view>
-
 #include "gost/core/limiter/rate/limiter.hpp"
+#include "gost/core/testing/detail/limiter_mocks.hpp"
 
 namespace gost::core::limiter::rate {
 
 /// Mock of the rate Limiter. Unconfigured, Allow refuses.
-class MockLimiter : public Limiter {
- public:
-  MOCK_METHOD(bool, Allow, (int n), (override));
-  MOCK_METHOD(double, Limit, (), (const, override));
-};
+class MockLimiter : public core::detail::testkit::MockCountingLimiter<Limiter> {};
 
 /// Mock of RateLimiter. Unconfigured, Limiter returns null (no limit).
-class MockRateLimiter : public RateLimiter {
- public:
-  MOCK_METHOD(std::shared_ptr<rate::Limiter>, Limiter, (std::string_view key), (override));
-};
+class MockRateLimiter : public core::detail::testkit::MockKeyedLimiter<RateLimiter> {};
 
 }  // namespace gost::core::limiter::rate
