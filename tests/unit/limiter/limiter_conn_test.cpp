@@ -20,47 +20,16 @@ namespace {
 static_assert(detail::kIsInterface<Limiter>);
 static_assert(detail::kIsInterface<ConnLimiter>);
 
-// One limiter per key, each the reference set's counting limiter (go-gost/x's);
-// keys starting with "vip" are not limited (null).
-class PerKey final : public ConnLimiter {
- public:
-  explicit PerKey(int limit) : limit_(limit) {}
-  std::shared_ptr<conn::Limiter> Limiter(std::string_view key) override {
-    if (key.substr(0, 3) == "vip") return nullptr;
-    return limiters_.Get(std::string(key), [this] { return std::make_shared<x::limiter::conn::Limiter>(limit_); });
-  }
-
- private:
-  const int limit_;
-  testsupport::KeyedCache<conn::Limiter> limiters_;
-};
-
-TEST(ConnLimiter, PerKeyLimitsThroughTheInterface) {
-  const ConnLimiterPtr cl = std::make_shared<PerKey>(2);
-  const LimiterPtr a = cl->Limiter("10.0.0.1");
-  ASSERT_NE(a, nullptr);
-  EXPECT_EQ(a, cl->Limiter("10.0.0.1"));  // same key, same limiter
-  EXPECT_EQ(a->Limit(), 2);
-  EXPECT_TRUE(a->Allow(1));
-  EXPECT_TRUE(a->Allow(1));
-  EXPECT_FALSE(a->Allow(1));  // third concurrent connection refused
-  EXPECT_FALSE(a->Allow(5));  // a batch over the limit is refused whole
-  EXPECT_TRUE(a->Allow(-1));  // one closes
-  EXPECT_TRUE(a->Allow(1));
-
-  const LimiterPtr b = cl->Limiter("10.0.0.2");
-  ASSERT_NE(b, nullptr);
-  EXPECT_NE(a, b);
-  EXPECT_TRUE(b->Allow(2));
-
-  EXPECT_EQ(cl->Limiter("vip-1"), nullptr);  // no limit for that key
-}
-
-TEST(ConnLimiter, ConcurrentAllowNeverExceedsTheLimit) {
-  const LimiterPtr l = std::make_shared<x::limiter::conn::Limiter>(3);
+// The reference set's ConnLimiter (go-gost/x's, one limit for the whole
+// service), used only through the interfaces: clients that ask with different
+// keys, on several threads at once, share the one limit and never exceed it.
+TEST(ConnLimiter, ClientsShareTheLimitThroughTheInterface) {
+  const ConnLimiterPtr cl = std::make_shared<x::limiter::conn::ConnLimiter>(3);
   std::atomic<int> admitted{0};
   std::atomic<int> open{0};  // places taken and not yet given back
-  testsupport::RunOnThreads(4, [&](int) {
+  testsupport::RunOnThreads(4, [&](int t) {
+    const LimiterPtr l = cl->Limiter("10.0.0." + std::to_string(t + 1));
+    ASSERT_NE(l, nullptr);
     for (int i = 0; i < 500; ++i) {
       if (l->Allow(1)) {
         admitted.fetch_add(1);
@@ -71,8 +40,11 @@ TEST(ConnLimiter, ConcurrentAllowNeverExceedsTheLimit) {
     }
   });
   EXPECT_GT(admitted.load(), 0);
-  // Every place was given back: all three can be taken again, and no more.
-  EXPECT_TRUE(l->Allow(3));
+  const LimiterPtr l = cl->Limiter("10.0.0.9");
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->Limit(), 3);
+  EXPECT_FALSE(l->Allow(4));  // a batch over the limit is refused whole
+  EXPECT_TRUE(l->Allow(3));   // every place was given back
   EXPECT_FALSE(l->Allow(1));
 }
 
