@@ -84,6 +84,9 @@ class PatternSet {
         continue;
       }
       if (auto r = ParseRange(raw)) {
+        if (r->first.To16() > r->second.To16()) {
+          return core::errors::New("invalid pattern \"" + raw + "\": the range ends before it starts");
+        }
         set.ranges_.push_back(*r);
         continue;
       }
@@ -161,13 +164,13 @@ class PatternSet {
     return h;
   }
 
-  // "192.168.1.1-192.168.1.9"
+  // "192.168.1.1-192.168.1.9": two IPs around a dash, in either order.
   static std::optional<std::pair<core::net::IP, core::net::IP>> ParseRange(std::string_view s) {
     const auto dash = s.find('-');
     if (dash == std::string_view::npos) return std::nullopt;
     auto lo = core::net::ParseIP(s.substr(0, dash));
     auto hi = core::net::ParseIP(s.substr(dash + 1));
-    if (!lo || !hi || lo->To16() > hi->To16()) return std::nullopt;
+    if (!lo || !hi) return std::nullopt;
     return std::pair{*lo, *hi};
   }
 
