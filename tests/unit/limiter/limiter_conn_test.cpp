@@ -2,15 +2,12 @@
 // Limiter and ConnLimiter interfaces.
 #include "gost/core/limiter/conn/limiter.hpp"
 
-#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <memory>
 #include <string>
-#include <vector>
 
-#include "gost/core/testing/mocks/limiter/conn.hpp"
 #include "reference/limiter.hpp"
 #include "support/threads.hpp"
 
@@ -46,21 +43,6 @@ TEST(ConnLimiter, ClientsShareTheLimitThroughTheInterface) {
   EXPECT_FALSE(l->Allow(4));  // a batch over the limit is refused whole
   EXPECT_TRUE(l->Allow(3));   // every place was given back
   EXPECT_FALSE(l->Allow(1));
-}
-
-TEST(ConnLimiter, Mocks) {
-  auto lim = std::make_shared<MockLimiter>();
-  auto cl = std::make_shared<MockConnLimiter>();
-  EXPECT_CALL(*cl, Limiter(::testing::Eq("k"))).WillOnce(::testing::Return(lim));
-  EXPECT_CALL(*cl, Limiter(::testing::Eq("none"))).WillOnce(::testing::Return(nullptr));
-  EXPECT_CALL(*lim, Allow(1)).WillOnce(::testing::Return(false));
-  EXPECT_CALL(*lim, Limit()).WillOnce(::testing::Return(7));
-  const ConnLimiterPtr c = cl;
-  EXPECT_EQ(c->Limiter("none"), nullptr);
-  const auto l = c->Limiter("k");
-  ASSERT_NE(l, nullptr);
-  EXPECT_FALSE(l->Allow(1));
-  EXPECT_EQ(l->Limit(), 7);
 }
 
 }  // namespace

@@ -2,14 +2,12 @@
 // RateLimiter interfaces.
 #include "gost/core/limiter/rate/limiter.hpp"
 
-#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <mutex>
 #include <string>
 
-#include "gost/core/testing/mocks/limiter/rate.hpp"
 #include "support/threads.hpp"
 
 namespace gost::core::limiter::rate {
@@ -66,19 +64,6 @@ TEST(RateLimiter, BucketThroughTheInterface) {
   EXPECT_EQ(l, rl->Limiter("client-a"));
   EXPECT_NE(l, rl->Limiter("client-b"));
   EXPECT_EQ(rl->Limiter(""), nullptr);
-}
-
-TEST(RateLimiter, Mocks) {
-  auto lim = std::make_shared<MockLimiter>();
-  auto rl = std::make_shared<MockRateLimiter>();
-  EXPECT_CALL(*rl, Limiter(::testing::Eq("k"))).WillOnce(::testing::Return(lim));
-  EXPECT_CALL(*lim, Allow(3)).WillOnce(::testing::Return(true));
-  EXPECT_CALL(*lim, Limit()).WillOnce(::testing::Return(0.5));
-  const RateLimiterPtr r = rl;
-  const auto l = r->Limiter("k");
-  ASSERT_NE(l, nullptr);
-  EXPECT_TRUE(l->Allow(3));
-  EXPECT_DOUBLE_EQ(l->Limit(), 0.5);
 }
 
 }  // namespace
