@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <ostream>
 #include <set>
@@ -28,11 +29,8 @@ namespace gost::core::logger {
 namespace {
 
 using ::testing::_;
-using ::testing::AnyWith;
-using ::testing::ElementsAre;
 using ::testing::InSequence;
 using ::testing::NiceMock;
-using ::testing::Pair;
 using ::testing::Return;
 using ::testing::StrictMock;
 
@@ -96,6 +94,12 @@ class ArgsAreMatcher {
 ::testing::Matcher<const fmt::Args&> ArgsAre(std::vector<fmt::Arg> want) { return ArgsAreMatcher(std::move(want)); }
 
 using StrictLog = StrictMock<MockLogger>;
+
+// Expects each of `members`, in this order, to get Info(text) once.
+void ExpectInfoInOrder(std::initializer_list<StrictLog*> members, const char* text) {
+  InSequence in_member_order;
+  for (auto* m : members) EXPECT_CALL(*m, Info(ArgsAre({text})));
+}
 
 // Puts the default logger back to null when a test ends.
 struct DefaultGuard {
@@ -285,6 +289,9 @@ TEST(LoggerGroup, WithFieldsDerivesEveryMember) {
   auto l2_svc = std::make_shared<StrictLog>();
   auto l1_conn = std::make_shared<StrictLog>();  // l1_svc with the conn field
   auto l2_conn = std::make_shared<StrictLog>();
+  using ::testing::AnyWith;
+  using ::testing::ElementsAre;
+  using ::testing::Pair;
   const auto svc_fields = ElementsAre(Pair("port", AnyWith<int>(8080)), Pair("service", AnyWith<std::string>("svc")));
   const auto conn_fields = ElementsAre(Pair("conn", AnyWith<std::string>("c1")));
   // What each member derives, even when asked unexpectedly (so a broken group
@@ -305,19 +312,11 @@ TEST(LoggerGroup, WithFieldsDerivesEveryMember) {
   EXPECT_NE(derived, group);
 
   // The derived group logs through the derived members.
-  {
-    InSequence in_member_order;
-    EXPECT_CALL(*l1_svc, Info(ArgsAre({"hi"})));
-    EXPECT_CALL(*l2_svc, Info(ArgsAre({"hi"})));
-  }
+  ExpectInfoInOrder({l1_svc.get(), l2_svc.get()}, "hi");
   derived->Info("hi");
 
   // The original group is unchanged.
-  {
-    InSequence in_member_order;
-    EXPECT_CALL(*l1, Info(ArgsAre({"plain"})));
-    EXPECT_CALL(*l2, Info(ArgsAre({"plain"})));
-  }
+  ExpectInfoInOrder({l1.get(), l2.get()}, "plain");
   group->Info("plain");
 
   // Deriving again derives the derived members.
@@ -377,11 +376,7 @@ TEST(LoggerGroup, IsLevelEnabledWhenAnyMemberEnablesIt) {
 TEST(LoggerGroup, DropsNullLoggers) {
   auto l1 = std::make_shared<StrictLog>();
   auto l2 = std::make_shared<StrictLog>();
-  {
-    InSequence in_member_order;
-    EXPECT_CALL(*l1, Info(ArgsAre({"x"})));
-    EXPECT_CALL(*l2, Info(ArgsAre({"x"})));
-  }
+  ExpectInfoInOrder({l1.get(), l2.get()}, "x");
   EXPECT_CALL(*l1, GetLevel()).WillOnce(Return(DebugLevel));  // the first non-null logger's, l2 is not asked
   EXPECT_CALL(*l1, IsLevelEnabled(DebugLevel)).WillOnce(Return(true));
   EXPECT_CALL(*l1, WithFields(_));
@@ -405,11 +400,7 @@ TEST(LoggerGroup, DropsNullLoggers) {
 TEST(LoggerGroup, AcceptsARuntimeListAndCopiesIt) {
   auto a = std::make_shared<StrictLog>();
   auto b = std::make_shared<StrictLog>();
-  {
-    InSequence in_member_order;
-    EXPECT_CALL(*a, Info(ArgsAre({"x"})));
-    EXPECT_CALL(*b, Info(ArgsAre({"x"})));
-  }
+  ExpectInfoInOrder({a.get(), b.get()}, "x");
   LoggerPtr group;
   {
     std::vector<LoggerPtr> list{a, b};
