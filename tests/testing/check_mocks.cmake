@@ -2,7 +2,9 @@
 # with GOST_CORE_INTERFACE(Name)) has a GoogleMock class Mock<Name> in the
 # testing kit, in include/gost/core/testing/mocks/<package>.hpp, where
 # <package> is the interface header's folder (chain, limiter/conn, ...) or,
-# for the Go vocabulary in go/, the header's name (net, regexp).
+# for the Go vocabulary in go/, the header's name (net, regexp). The mock
+# derives from the interface, or from a kit template over it
+# (`class MockRoute : public core::detail::testkit::MockDialBind<Route>`).
 # Run: cmake -DSOURCE_DIR=<repo> -P check_mocks.cmake
 if(NOT SOURCE_DIR)
   message(FATAL_ERROR "SOURCE_DIR is not set")
@@ -33,7 +35,7 @@ foreach(header IN LISTS headers)
     string(REGEX MATCH "GOST_CORE_INTERFACE\\(([A-Za-z0-9_]+)\\)" _ "${line}")
     set(name "${CMAKE_MATCH_1}")
     math(EXPR count "${count} + 1")
-    if(NOT mock_text MATCHES "class Mock${name} : public ${name}")
+    if(NOT mock_text MATCHES "class Mock${name} : public ([A-Za-z0-9_:]+<)?${name}[ <>{\n]")
       list(APPEND missing "${rel}: ${name} (expected class Mock${name} in testing/mocks/${package}.hpp)")
     endif()
   endforeach()
