@@ -1,6 +1,7 @@
 // Tests of the local bypass (examples/reference/bypass.hpp): a matching
 // address is bypassed, a tilde makes the list a whitelist, a bad list is an
 // error. The pattern forms themselves are matcher_test's.
+#include <string>
 #include <string_view>
 
 #include "reference/bypass.hpp"

@@ -1,6 +1,7 @@
 // Tests of the pattern matcher (examples/reference/matcher.hpp) that bypass
 // and admission are built on: each pattern form, the whitelist mode, the
 // lists it refuses, port ranges and the glob.
+#include <string>
 #include <string_view>
 
 #include "reference/matcher.hpp"

@@ -43,6 +43,11 @@ TEST(ConnLimiter, ClientsShareTheLimitThroughTheInterface) {
   EXPECT_FALSE(l->Allow(4));  // a batch over the limit is refused whole
   EXPECT_TRUE(l->Allow(3));   // every place was given back
   EXPECT_FALSE(l->Allow(1));
+  // The limit is one for every key: the places taken under 10.0.0.9 are
+  // gone for another client too.
+  EXPECT_FALSE(cl->Limiter("10.0.0.1")->Allow(1));
+  EXPECT_TRUE(l->Allow(-3));
+  EXPECT_TRUE(cl->Limiter("10.0.0.1")->Allow(1));
 }
 
 }  // namespace
